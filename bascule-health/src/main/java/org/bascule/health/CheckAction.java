@@ -1,0 +1,34 @@
+package org.bascule.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** What the runner must do after a transition of the {@link CheckMachine}. */
+public sealed interface CheckAction {
+
+    /** Run the check now (on a virtual thread) and report a {@link CheckEvent.Finished}. */
+    record StartCheck(int attempt) implements CheckAction {}
+
+    /** Deliver {@link CheckEvent.Due}{@code (at)} at that instant. Earlier wake-ups become stale. */
+    record WakeAt(Instant at) implements CheckAction {
+        public WakeAt {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** The verdict changed: publish it. */
+    record Transition(Health to, CheckResult cause) implements CheckAction {
+        public Transition {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /** A check was due while the previous one had been running for {@code runningFor}: not started. */
+    record SkipOverrun(Duration runningFor) implements CheckAction {
+        public SkipOverrun {
+            Objects.requireNonNull(runningFor, "runningFor");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.bascule.health;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one check run found: its status, a detail for the log ("Connection refused"), and how
+ * long it took. Printed like HAProxy's check logs: {@code L4CON (Connection refused) in 1ms}.
+ */
+public record CheckResult(CheckStatus status, String detail, Duration took) {
+
+    public CheckResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(took, "took");
+    }
+
+    /** The result a target starts with, before any check ran. */
+    public static CheckResult initial() {
+        return new CheckResult(CheckStatus.INI, "not checked yet", Duration.ZERO);
+    }
+
+    public boolean passed() {
+        return status.passed();
+    }
+
+    @Override
+    public String toString() {
+        return status.code() + (detail.isEmpty() ? "" : " (" + detail + ")") + " in " + took.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,126 @@
+package org.bascule.l4;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.bascule.health.CheckSpec;
+import org.bascule.health.CheckWatch;
+import org.bascule.health.Health;
+
+/**
+ * A real server of one virtual service at run time ({@code struct ip_vs_dest}): its configured
+ * weight, the verdict of each of its checkers, and its traffic. The same object survives
+ * weight and health changes, so connections in flight keep counting on it even after it left
+ * the destination list.
+ *
+ * <p>Weight and health are written by the control plane under the owning service's lock and
+ * read from there; the data path only touches the counters.
+ */
+final class RealServer {
+
+    private final InetSocketAddress address;
+    private final boolean inhibitOnFailure;
+    private final List<CheckSpec> checks;
+    private final Health[] checkHealth;
+    private final List<CheckWatch> watches = new ArrayList<>();
+    private int weight;
+
+    private final TrafficMeter meter = new TrafficMeter();
+    private final AtomicLong active = new AtomicLong();
+    private final RecentCloses inactive;
+    private final LongAdder connectFailures = new LongAdder();
+
+    RealServer(RealServerSpec spec, long tcpFinSeconds, LongSupplier nowMillis) {
+        this.address = spec.address();
+        this.inhibitOnFailure = spec.inhibitOnFailure();
+        this.checks = spec.checks();
+        this.weight = spec.weight();
+        this.checkHealth = new Health[checks.size()];
+        for (int i = 0; i < checkHealth.length; i++) {
+            checkHealth[i] = checks.get(i).timing().initialHealth();
+        }
+        this.inactive = new RecentCloses(tcpFinSeconds, nowMillis);
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    int weight() {
+        return weight;
+    }
+
+    void weight(int weight) {
+        this.weight = weight;
+    }
+
+    List<CheckSpec> checks() {
+        return checks;
+    }
+
+    List<CheckWatch> watches() {
+        return watches;
+    }
+
+    void checkHealth(int index, Health health) {
+        checkHealth[index] = health;
+    }
+
+    /** Up while every checker says so (keepalived's {@code num_failed_checkers == 0}). */
+    boolean up() {
+        for (Health h : checkHealth) {
+            if (h == Health.DOWN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Listed in the table: up, or failed with {@code inhibit_on_failure}. */
+    boolean listed() {
+        return up() || inhibitOnFailure;
+    }
+
+    /** The weight the scheduler sees: 0 while failed (inhibited) or drained. */
+    int liveWeight() {
+        return up() ? weight : 0;
+    }
+
+    TrafficMeter meter() {
+        return meter;
+    }
+
+    void opened() {
+        active.incrementAndGet();
+        meter.connection();
+    }
+
+    void closed() {
+        active.decrementAndGet();
+        inactive.record();
+    }
+
+    void connectFailed() {
+        connectFailures.increment();
+    }
+
+    long activeConnections() {
+        return active.get();
+    }
+
+    long inactiveConnections() {
+        return inactive.count();
+    }
+
+    long connectFailures() {
+        return connectFailures.sum();
+    }
+
+    @Override
+    public String toString() {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+}

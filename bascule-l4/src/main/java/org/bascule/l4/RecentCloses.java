@@ -1,0 +1,63 @@
+package org.bascule.l4;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+
+/**
+ * How many connections closed within the last {@code tcpfin} seconds: the "InActConn" column.
+ * IPVS keeps a closed TCP connection's entry in FIN_WAIT/TIME_WAIT for that long; a user-space
+ * proxy has no such entry, so it counts closes in one-second buckets instead of keeping one
+ * object per connection.
+ *
+ * <p>Each bucket is one {@code long}: the second it belongs to in the high bits, its count in
+ * the low 24, updated by compare-and-set, so event loops record closes without a lock and a
+ * bucket left over from an older second is recycled by the first close that lands in it.
+ */
+final class RecentCloses {
+
+    /** Longest supported window; IPVS's own default is 120 s. */
+    static final long MAX_SECONDS = 3600;
+    private static final int COUNT_BITS = 24;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+
+    private final long windowSeconds;
+    private final AtomicLongArray buckets;
+    private final LongSupplier nowMillis;
+
+    RecentCloses(long windowSeconds, LongSupplier nowMillis) {
+        this.windowSeconds = windowSeconds;
+        this.buckets = new AtomicLongArray((int) windowSeconds + 1);
+        this.nowMillis = nowMillis;
+    }
+
+    void record() {
+        if (windowSeconds == 0) {
+            return;
+        }
+        long second = nowMillis.getAsLong() / 1000;
+        int i = (int) (second % buckets.length());
+        while (true) {
+            long v = buckets.get(i);
+            long next = (v >>> COUNT_BITS) == second
+                    ? (v & COUNT_MASK) == COUNT_MASK ? v : v + 1 // saturate rather than spill into the tag
+                    : second << COUNT_BITS | 1;
+            if (buckets.compareAndSet(i, v, next)) {
+                return;
+            }
+        }
+    }
+
+    /** Closes in the current second and the {@code windowSeconds - 1} before it. */
+    long count() {
+        long now = nowMillis.getAsLong() / 1000;
+        long total = 0;
+        for (int i = 0; i < buckets.length(); i++) {
+            long v = buckets.get(i);
+            long second = v >>> COUNT_BITS;
+            if (second > now - windowSeconds && second <= now) {
+                total += v & COUNT_MASK;
+            }
+        }
+        return total;
+    }
+}

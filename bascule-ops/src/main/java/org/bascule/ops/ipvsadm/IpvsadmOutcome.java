@@ -1,0 +1,32 @@
+package org.bascule.ops.ipvsadm;
+
+import java.util.Objects;
+
+/** What one ipvsadm invocation produced: text for standard output, or an error and its exit status. */
+public sealed interface IpvsadmOutcome {
+
+    /** Exit status a command-line front end should return: 0, or ipvsadm's status for the error. */
+    int exitStatus();
+
+    /** Success: {@code stdout} is exactly what ipvsadm would print, final newline included. */
+    record Printed(String stdout) implements IpvsadmOutcome {
+        public Printed {
+            Objects.requireNonNull(stdout, "stdout");
+        }
+
+        @Override
+        public int exitStatus() {
+            return 0;
+        }
+    }
+
+    /** Failure: one line for standard error, without its newline, and a non-zero exit status. */
+    record Failed(int exitStatus, String message) implements IpvsadmOutcome {
+        public Failed {
+            if (exitStatus <= 0 || exitStatus > 255) {
+                throw new IllegalArgumentException("exitStatus: " + exitStatus + " (expected: 1-255)");
+            }
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}
