@@ -1,0 +1,282 @@
+package org.bascule.app.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.bascule.app.Daemon;
+import org.bascule.app.keepalived.L4Plan;
+import org.bascule.app.keepalived.VirtualServerMapping;
+import org.bascule.config.ParseResult;
+import org.bascule.config.keepalived.KeepalivedConfig;
+import org.bascule.config.keepalived.KeepalivedParser;
+import org.bascule.health.Health;
+import org.bascule.health.HealthChange;
+import org.bascule.health.Subscription;
+import org.bascule.l4.L4Options;
+import org.bascule.l4.NatVirtualServer;
+import org.bascule.ops.runtime.RuntimeReply;
+import org.bascule.ops.runtime.RuntimeSocketClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bascule demo}: the foundation's story on loopback. Two web servers behind a virtual
+ * server read from a real keepalived.conf; requests shared by weight; one server stopped under
+ * traffic, the TCP_CHECK taking it out with no request lost; the server brought back.
+ * Everything it shows comes from the running daemon (its runtime socket answers the ipvsadm
+ * tables). Exits 0 when every request was answered, 1 otherwise.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Show Bascule balancing, health-checking and failing over two web servers on loopback.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final int BATCH = 30;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        quietLogs();
+        PrintWriter out = spec.commandLine().getOut();
+        Narrator say = new Narrator(out);
+        Path dir = Files.createTempDirectory("bascule-demo-");
+        try (DemoWebServer web1 = DemoWebServer.start("web1"); DemoWebServer web2 = DemoWebServer.start("web2")) {
+            return story(say, dir, web1, web2);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private int story(Narrator say, Path dir, DemoWebServer web1, DemoWebServer web2) throws Exception {
+        say.say("Bascule demo, on loopback: a virtual server over two web servers, with health checks.");
+        say.say("Started web1 on %s and web2 on %s; each answers with its name.", hostPort(web1.address()),
+                hostPort(web2.address()));
+
+        InetSocketAddress vip = new InetSocketAddress("127.0.0.1", freePort());
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, keepalivedConf(vip, web1, web2));
+        say.say("Wrote %s, in keepalived's own language:", conf);
+        say.show(Files.readString(conf));
+
+        ParseResult<KeepalivedConfig> parsed = KeepalivedParser.parse(conf);
+        if (parsed.hasErrors()) {
+            say.say("The configuration has errors:");
+            say.show(parsed.formatDiagnostics());
+            return 1;
+        }
+        L4Plan plan = VirtualServerMapping.plan(parsed.config());
+        say.say("`bascule check -f %s`: no error, %d warning(s).", conf.getFileName(),
+                parsed.warnings().size() + plan.notes().size());
+
+        Path socket = dir.resolve("bascule.sock");
+        L4Options options = L4Options.defaults().withConnectTimeout(Duration.ofSeconds(1));
+        try (Daemon daemon = Daemon.start(plan, options, socket)) {
+            NatVirtualServer service = daemon.tier().services().getFirst();
+            BlockingQueue<HealthChange> changes = new LinkedBlockingQueue<>();
+            try (Subscription sub = daemon.health().events().subscribe(changes::add)) {
+                say.say("`bascule run -f %s`: serving %s (wrr, weights 2 and 1, TCP_CHECK every second).",
+                        conf.getFileName(), hostPort(vip));
+                return traffic(say, new DemoClient(vip), socket, service, changes, web1, web2);
+            }
+        }
+    }
+
+    private int traffic(Narrator say, DemoClient client, Path socket, NatVirtualServer service,
+            BlockingQueue<HealthChange> changes, DemoWebServer web1, DemoWebServer web2) throws Exception {
+        Map<String, Integer> first = batch(client);
+        say.say("%d requests, one connection each: %s. The shares follow the weights 2:1.", BATCH, shares(first));
+        say.say("`bascule ipvsadm -Ln --stats`, answered by the daemon over its runtime socket:");
+        say.show(ipvsadm(socket, "-Ln", "--stats"));
+
+        say.say("Stopping web2 (its port now refuses connections) while a client sends a request every 20 ms.");
+        Background load = Background.start(client);
+        long stoppedAt = System.nanoTime();
+        web2.stop();
+        Optional<HealthChange> down = awaitChange(changes, web2, Health.DOWN);
+        if (down.isEmpty()) {
+            load.stop();
+            say.say("The health check did not take web2 out within %d s: something is wrong.", WAIT.toSeconds());
+            return 1;
+        }
+        say.say("The TCP_CHECK noticed %.1f s later: web2 is DOWN (%s).", seconds(System.nanoTime() - stoppedAt),
+                down.get().reason());
+        say.say("`bascule ipvsadm -Ln`: web2 is out of the table, no new connection goes to it.");
+        say.show(ipvsadm(socket, "-Ln"));
+        TimeUnit.MILLISECONDS.sleep(1_000); // let the client run against the reduced table for a while
+        Background.Result outage = load.stop();
+        say.say("While web2 was down: %d requests, %d answered (%s), %d failed.", outage.sent(), outage.answered(),
+                shares(outage.byServer()), outage.failed());
+        say.say("Before the check noticed, %d connection(s) were scheduled to web2, refused, and handed to web1.",
+                service.connectFailures(web2.address()));
+
+        say.say("Bringing web2 back on the same port.");
+        long restartedAt = System.nanoTime();
+        web2.restart();
+        Optional<HealthChange> up = awaitChange(changes, web2, Health.UP);
+        if (up.isEmpty()) {
+            say.say("The health check did not bring web2 back within %d s: something is wrong.", WAIT.toSeconds());
+            return 1;
+        }
+        say.say("The TCP_CHECK saw web2 answer again after %.1f s: web2 is UP (%s).",
+                seconds(System.nanoTime() - restartedAt), up.get().reason());
+        Map<String, Integer> last = batch(client);
+        say.say("%d more requests: %s.", BATCH, shares(last));
+        say.show(ipvsadm(socket, "-Ln", "--stats"));
+
+        int failed = (BATCH - total(first)) + outage.failed() + (BATCH - total(last));
+        int sent = 2 * BATCH + outage.sent();
+        say.say("Done: %d requests, %d answered, %d failed. The balancer stops; the web servers too.", sent,
+                sent - failed, failed);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static String keepalivedConf(InetSocketAddress vip, DemoWebServer web1, DemoWebServer web2) {
+        return """
+                ! Bascule demo: keepalived.conf syntax, loopback addresses
+                virtual_server 127.0.0.1 %d {
+                    delay_loop 1              # check every second
+                    lb_algo wrr
+                    lb_kind NAT
+                    protocol TCP
+
+                    real_server 127.0.0.1 %d {    # web1
+                        weight 2
+                        TCP_CHECK {
+                            connect_timeout 1
+                            retry 1
+                            delay_before_retry 0.2
+                        }
+                    }
+                    real_server 127.0.0.1 %d {    # web2
+                        weight 1
+                        TCP_CHECK {
+                            connect_timeout 1
+                            retry 1
+                            delay_before_retry 0.2
+                        }
+                    }
+                }
+                """.formatted(vip.getPort(), web1.port(), web2.port());
+    }
+
+    private static Map<String, Integer> batch(DemoClient client) {
+        Map<String, Integer> byServer = new TreeMap<>();
+        for (int i = 0; i < BATCH; i++) {
+            client.get().ifPresent(name -> byServer.merge(name, 1, Integer::sum));
+        }
+        return byServer;
+    }
+
+    private static Optional<HealthChange> awaitChange(BlockingQueue<HealthChange> changes, DemoWebServer server,
+            Health health) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (long left = WAIT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            HealthChange c = changes.poll(left, TimeUnit.NANOSECONDS);
+            if (c != null && c.target().server().equals(server.address()) && c.health() == health) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String ipvsadm(Path socket, String... args) throws IOException {
+        RuntimeReply reply = new RuntimeSocketClient(socket).send(Stream.concat(Stream.of("ipvsadm"), Stream.of(args)).toList());
+        return reply.isOk() ? reply.body() : reply.message();
+    }
+
+    private static String shares(Map<String, Integer> byServer) {
+        if (byServer.isEmpty()) {
+            return "none answered";
+        }
+        return String.join(", ", byServer.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
+    private static int total(Map<String, Integer> byServer) {
+        return byServer.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    /** The narration says what the daemon's INFO logs would; keep warnings and errors. */
+    private static void quietLogs() {
+        if (System.getenv("BASCULE_LOG_LEVEL") == null
+                && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A client sending one request every 20 ms on a virtual thread until stopped. */
+    private static final class Background {
+        record Result(int sent, int answered, int failed, Map<String, Integer> byServer) {}
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Map<String, Integer> byServer = new TreeMap<>();
+        private int sent;
+        private int failed;
+        private Thread thread;
+
+        static Background start(DemoClient client) {
+            Background b = new Background();
+            b.thread = Thread.ofVirtual().name("demo-client").start(() -> b.run(client));
+            return b;
+        }
+
+        private void run(DemoClient client) {
+            // bounded: at most WAIT plus the demo's own pauses, then stop() ends it
+            long deadline = System.nanoTime() + 2 * WAIT.toNanos();
+            while (running.get() && System.nanoTime() < deadline) {
+                Optional<String> answer = client.get();
+                synchronized (this) {
+                    sent++;
+                    answer.ifPresentOrElse(n -> byServer.merge(n, 1, Integer::sum), () -> failed++);
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        Result stop() throws InterruptedException {
+            running.set(false);
+            thread.join(WAIT.toMillis());
+            synchronized (this) {
+                return new Result(sent, sent - failed, failed, new TreeMap<>(byServer));
+            }
+        }
+    }
+}
