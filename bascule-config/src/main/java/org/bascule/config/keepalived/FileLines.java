@@ -23,7 +23,9 @@ final class FileLines {
     FileLines(String displayName, Path directory, String text) {
         this.displayName = displayName;
         this.directory = directory;
-        this.lines = text.split("\n", -1);
+        // A UTF-8 byte order mark (editors on Windows add one) is not part of the first keyword.
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        this.lines = body.split("\n", -1);
     }
 
     String displayName() {

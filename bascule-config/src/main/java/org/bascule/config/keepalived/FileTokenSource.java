@@ -14,7 +14,6 @@ final class FileTokenSource {
     private final LinePreprocessor preprocessor;
     private final Diagnostics diagnostics;
     private final Deque<Token> pending = new ArrayDeque<>();
-    private boolean ended;
 
     FileTokenSource(FileLines lines, LinePreprocessor preprocessor, Diagnostics diagnostics) {
         this.lines = lines;
@@ -30,9 +29,6 @@ final class FileTokenSource {
     Token next() {
         while (pending.isEmpty()) {
             if (!lines.hasNext()) {
-                if (!ended) {
-                    ended = true;
-                }
                 return Token.of(Token.Kind.EOF, new SourcePos(lines.displayName(), Math.max(1, lines.lineNumber()), 1));
             }
             for (SourceLine line : preprocessor.next(lines)) {

@@ -62,7 +62,7 @@ final class KeepalivedBuilder {
         Map<String, VirtualServerGroup> byName = new LinkedHashMap<>();
         vsgs.forEach(g -> byName.put(g.name(), g));
         List<VirtualServer> servers = virtualServers.stream()
-                .flatMap(b -> VirtualServerSection.build(ctx, b, globalDefs, byName).stream()).toList();
+                .flatMap(b -> VirtualServerResolver.resolve(ctx, b, globalDefs, byName).stream()).toList();
         References.check(ctx, this, instances, servers);
         return new KeepalivedConfig(pos, globalDefs, scripts, files0, sync, instances, vsgs, servers, ssl, others, files);
     }

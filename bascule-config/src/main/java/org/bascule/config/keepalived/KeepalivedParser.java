@@ -74,7 +74,7 @@ public final class KeepalivedParser {
 
     private static ParseResult<KeepalivedConfig> run(String name, Path path, Path directory, String text, KeepalivedOptions options) {
         Diagnostics diagnostics = new Diagnostics();
-        ParseContext ctx = new ParseContext(diagnostics, options);
+        ParseContext ctx = new ParseContext(diagnostics);
         StanzaReader reader = null;
         try {
             ParameterTable parameters = new ParameterTable(options.configId(), new SplittableRandom(options.randomSeed()));
@@ -101,6 +101,6 @@ public final class KeepalivedParser {
 
     private static KeepalivedConfig empty(String name, Path path) {
         KeepalivedBuilder builder = new KeepalivedBuilder(SourcePos.start(name));
-        return builder.build(new ParseContext(new Diagnostics(), KeepalivedOptions.defaults()), List.of(path));
+        return builder.build(new ParseContext(new Diagnostics()), List.of(path));
     }
 }

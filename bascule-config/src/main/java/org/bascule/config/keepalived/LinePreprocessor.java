@@ -29,7 +29,7 @@ final class LinePreprocessor {
     /** Substitution stops after this many nested replacements (a parameter defined by itself). */
     static final int MAX_DEPTH = 32;
     /** A whole parse may expand to at most this many lines. */
-    static final int MAX_TOTAL_LINES = 2_000_000;
+    static final int MAX_TOTAL_LINES = 1_000_000;
 
     private static final Pattern DEFINITION = Pattern.compile("\\s*\\$([A-Za-z_][A-Za-z0-9_]*)=(.*)");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)(?=\\s|$)");
@@ -68,7 +68,7 @@ final class LinePreprocessor {
             return List.of();
         }
         List<SourceLine> out = new ArrayList<>();
-        expand(file, lineNo, line, line != raw, 0, out);
+        expand(file, lineNo, line, 0, line != raw, 0, out);
         totalLines += out.size();
         if (totalLines > MAX_TOTAL_LINES) {
             diagnostics.error(new SourceLine(line, file.displayName(), lineNo, false).pos(0), "configuration expands to too many lines at",
@@ -124,10 +124,10 @@ final class LinePreprocessor {
         parameters.define(name, lines);
     }
 
-    private void expand(FileLines file, int lineNo, String line, boolean changed, int depth, List<SourceLine> out) {
+    private void expand(FileLines file, int lineNo, String line, int offset, boolean changed, int depth, List<SourceLine> out) {
         Matcher sequence = SEQUENCE.matcher(line);
         if (sequence.lookingAt()) {
-            expandSequence(file, lineNo, line, sequence, depth, out);
+            expandSequence(file, lineNo, line, offset, sequence, depth, out);
             return;
         }
         Optional<String> substituted = substitute(file, lineNo, line);
@@ -141,7 +141,7 @@ final class LinePreprocessor {
                 }
                 return;
             }
-            out.add(new SourceLine(part, file.displayName(), lineNo, changed || substituted.isPresent()));
+            out.add(new SourceLine(part, file.displayName(), lineNo, changed || substituted.isPresent(), offset));
         }
     }
 
@@ -185,8 +185,8 @@ final class LinePreprocessor {
         return any ? Optional.of(text) : Optional.empty();
     }
 
-    private void expandSequence(FileLines file, int lineNo, String line, Matcher head, int depth, List<SourceLine> out) {
-        SourceLine where = new SourceLine(line, file.displayName(), lineNo, false);
+    private void expandSequence(FileLines file, int lineNo, String line, int offset, Matcher head, int depth, List<SourceLine> out) {
+        SourceLine where = new SourceLine(line, file.displayName(), lineNo, false, offset);
         int open = head.end() - 1;
         int close = matchingParen(line, open);
         if (close < 0) {
@@ -194,7 +194,10 @@ final class LinePreprocessor {
             return;
         }
         String spec = line.substring(open + 1, close);
-        String rest = " ".repeat(close + 1) + line.substring(close + 1);
+        // The rest keeps its columns through an offset, not by padding: padding would make a long
+        // ~LST line cost its length for every repetition.
+        String rest = line.substring(close + 1);
+        int restOffset = offset + close + 1;
         Optional<SequenceSpec> parsed = head.group(1).equals("LST")
                 ? SequenceSpec.list(spec)
                 : SequenceSpec.sequence(spec, head.group(1).equals("SEQx"), MAX_EXPANSION);
@@ -213,7 +216,7 @@ final class LinePreprocessor {
             if (expandedLines > MAX_EXPANSION || depth > MAX_DEPTH) {
                 return;
             }
-            expand(file, lineNo, rest, true, depth + 1, out);
+            expand(file, lineNo, rest, restOffset, true, depth + 1, out);
         }
     }
 

@@ -4,25 +4,19 @@ import org.bascule.config.Severity;
 import org.bascule.config.SourcePos;
 
 /**
- * What keyword handlers share during one parse: the diagnostics and the options. Handlers
+ * What keyword handlers share during one parse: the diagnostics. Handlers
  * report through it and never throw.
  */
 final class ParseContext {
 
     private final Diagnostics diagnostics;
-    private final KeepalivedOptions options;
 
-    ParseContext(Diagnostics diagnostics, KeepalivedOptions options) {
+    ParseContext(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
-        this.options = options;
     }
 
     Diagnostics diagnostics() {
         return diagnostics;
-    }
-
-    KeepalivedOptions options() {
-        return options;
     }
 
     /** {@code what 'token' (expected: expected)} at the token. */

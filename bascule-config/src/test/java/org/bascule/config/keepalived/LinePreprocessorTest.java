@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** keepalived.conf(5), "ADVANCED CONFIGURATION": conditionals, parameters, ~SEQ and ~LST. */
 class LinePreprocessorTest {
@@ -89,6 +90,18 @@ class LinePreprocessorTest {
                 "p.conf:1:1: error: invalid ~SEQ specification 'N, a, b' (expected: ~SEQ(var, [start,] [step,] end) with integers, at most 100000 values)",
                 "p.conf:1:1: error: invalid ~SEQ specification 'N, 0, 1, 1000000000' (expected: ~SEQ(var, [start,] [step,] end) with integers, at most 100000 values)",
                 "p.conf:2:7: error: parameter substitution does not end in 'value ${A}' (expected: parameters that do not refer to themselves (at most 32 levels))");
+    }
+
+    @Test
+    @Timeout(10)
+    void aLongListLineCostsItsLengthOnceNotPerRepetition() {
+        // Found by adversarial testing: padding the rest of the line made this quadratic (minutes).
+        assertThat(Configs.parse("~LST(a" + ",x".repeat(100_000) + ") vrrp_script s${a} {\n").config()).isNotNull();
+    }
+
+    @Test
+    void byteOrderMarkAndCrLfAreIgnored() {
+        assertThat(Configs.clean("\uFEFFglobal_defs {\r\n router_id LB\r\n}\r\n").globalDefs().routerId()).contains("LB");
     }
 
     @Test
