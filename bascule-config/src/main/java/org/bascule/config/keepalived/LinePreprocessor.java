@@ -28,6 +28,10 @@ final class LinePreprocessor {
     static final int MAX_EXPANSION = 100_000;
     /** Substitution stops after this many nested replacements (a parameter defined by itself). */
     static final int MAX_DEPTH = 32;
+    /** A line may grow to at most this many characters through substitution (keepalived's own lines are far shorter). */
+    static final int MAX_LINE_LENGTH = 100_000;
+    /** A whole parse may expand to at most this many characters (as much as the files it may read). */
+    static final long MAX_TOTAL_CHARS = 64L << 20;
     /** A whole parse may expand to at most this many lines. */
     static final int MAX_TOTAL_LINES = 1_000_000;
 
@@ -40,6 +44,7 @@ final class LinePreprocessor {
     private final Diagnostics diagnostics;
     private int expandedLines;
     private long totalLines;
+    private long totalChars;
 
     LinePreprocessor(String configId, ParameterTable parameters, Diagnostics diagnostics) {
         this.configId = configId;
@@ -69,8 +74,9 @@ final class LinePreprocessor {
         }
         List<SourceLine> out = new ArrayList<>();
         expand(file, lineNo, line, 0, line != raw, 0, out);
+        boolean wasOver = totalLines > MAX_TOTAL_LINES;
         totalLines += out.size();
-        if (totalLines > MAX_TOTAL_LINES) {
+        if (totalLines > MAX_TOTAL_LINES && !wasOver) {
             diagnostics.error(new SourceLine(line, file.displayName(), lineNo, false).pos(0), "configuration expands to too many lines at",
                     abbreviate(line), "at most " + MAX_TOTAL_LINES + " lines in all after ~SEQ/~LST and parameters; the rest is ignored");
         }
@@ -133,6 +139,14 @@ final class LinePreprocessor {
         Optional<String> substituted = substitute(file, lineNo, line);
         String text = substituted.orElse(line);
         for (String part : text.split("\n", -1)) {
+            totalChars += part.length();
+            if (totalChars > MAX_TOTAL_CHARS) {
+                // Counted once: later lines are dropped by the line budget below.
+                totalLines = MAX_TOTAL_LINES + 1L;
+                diagnostics.error(new SourceLine(line, file.displayName(), lineNo, false).pos(0), "configuration expands to too much text at",
+                        abbreviate(line), "at most " + MAX_TOTAL_CHARS + " characters in all after ~SEQ/~LST and parameters; the rest is ignored");
+                return;
+            }
             if (++expandedLines > MAX_EXPANSION) {
                 if (expandedLines == MAX_EXPANSION + 1) {
                     diagnostics.error(new SourceLine(line, file.displayName(), lineNo, false).pos(0),
@@ -168,10 +182,10 @@ final class LinePreprocessor {
                 } else {
                     m.appendReplacement(sb, Matcher.quoteReplacement(m.group()));
                 }
-                if (sb.length() > 1_000_000) {
+                if (sb.length() > MAX_LINE_LENGTH) {
                     diagnostics.error(new SourceLine(line, file.displayName(), lineNo, false).pos(0),
                             "parameter substitution grows too long in", abbreviate(line),
-                            "a substituted line shorter than 1000000 characters");
+                            "a substituted line shorter than " + MAX_LINE_LENGTH + " characters");
                     return Optional.of(line);
                 }
             }
@@ -213,7 +227,7 @@ final class LinePreprocessor {
             for (String[] nameValue : binding) {
                 parameters.define(nameValue[0], List.of(nameValue[1]));
             }
-            if (expandedLines > MAX_EXPANSION || depth > MAX_DEPTH) {
+            if (expandedLines > MAX_EXPANSION || depth > MAX_DEPTH || totalLines > MAX_TOTAL_LINES) {
                 return;
             }
             expand(file, lineNo, rest, restOffset, true, depth + 1, out);
