@@ -16,6 +16,7 @@ public interface Checker {
         return switch (spec) {
             case TcpCheckSpec tcp -> new TcpChecker(tcp);
             case HttpCheckSpec http -> new HttpChecker(http);
+            case MiscCheckSpec misc -> new MiscChecker(misc);
         };
     }
 }
