@@ -17,6 +17,7 @@ public interface Checker {
             case TcpCheckSpec tcp -> new TcpChecker(tcp);
             case HttpCheckSpec http -> new HttpChecker(http);
             case MiscCheckSpec misc -> new MiscChecker(misc);
+            case AgentCheckSpec agent -> new AgentChecker(agent);
         };
     }
 }
