@@ -17,11 +17,20 @@ public sealed interface CheckAction {
         }
     }
 
-    /** The verdict changed: publish it. */
-    record Transition(Health to, CheckResult cause) implements CheckAction {
+    /**
+     * The verdict or the standing feedback changed: publish both. {@code to} may equal the
+     * previous health when only the feedback (weight, drain, maint) moved.
+     */
+    record Transition(Health to, CheckResult cause, Feedback feedback) implements CheckAction {
         public Transition {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(feedback, "feedback");
+        }
+
+        /** A health change with no feedback standing. */
+        public Transition(Health to, CheckResult cause) {
+            this(to, cause, Feedback.NONE);
         }
     }
 

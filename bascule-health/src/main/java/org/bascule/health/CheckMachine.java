@@ -8,17 +8,27 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The timing rules of one keepalived checker as a pure function {@code (state, event, now) ->
- * (state, actions)}, after {@code tcp_epilog} in {@code keepalived/check/check_tcp.c}:
+ * The timing rules of one checker as a pure function {@code (state, event, now) ->
+ * (state, actions)}.
+ *
+ * <p>keepalived's rules by default, after {@code tcp_epilog} in {@code keepalived/check/check_tcp.c}:
  * <ul>
  *   <li>a check starts when due; the next one is due {@code delay_loop} after that start;</li>
  *   <li>a failure with fewer than {@code retry} retries done is retried after
  *       {@code delay_before_retry}, without changing the verdict;</li>
  *   <li>a failure with the retries used up makes an UP target DOWN (and resets the count);</li>
  *   <li>one success makes a DOWN target UP and resets the count;</li>
- *   <li>the first check is due after a spread the caller draws within {@code delay_loop}.</li>
+ *   <li>the first check is due after a spread the caller draws within {@code warmup}.</li>
  * </ul>
- * keepalived waits for a check to end before arming the next one, so a slow check stretches
+ * With {@link RiseFall} HAProxy's rules instead: {@code rise} consecutive passes to go UP,
+ * {@code fall} consecutive failures to go DOWN, one check per {@code delay_loop}.
+ *
+ * <p>A result whose status has no verdict ({@link CheckStatus#CHECKED}: an agent that answered
+ * only {@code drain} or {@code 75%}, or could not be reached) leaves the health and the counts
+ * alone. Any weight or administrative state a result carries replaces the standing one; when
+ * that changes, a {@link CheckAction.Transition} publishes it even if the health did not move.
+ *
+ * <p>keepalived waits for a check to end before arming the next one, so a slow check stretches
  * its period. Bascule keeps the period and instead skips a check that falls due while the
  * previous one still runs, reporting it ({@link CheckAction.SkipOverrun}) instead of stacking
  * probes on a struggling server.
@@ -38,7 +48,10 @@ public final class CheckMachine {
     /** The state before any check: {@code alpha} decides UP or DOWN; the first check after {@code spread}. */
     public CheckStep start(Instant now, Duration spread) {
         Instant due = now.plus(spread);
-        CheckState s = new CheckState(timing.initialHealth(), 0, Optional.empty(), due, 0);
+        Health initial = timing.initialHealth();
+        // HAProxy starts an unchecked server UP "but will fall down at first failure"
+        int streak = timing.riseFall().filter(rf -> initial == Health.UP).map(rf -> rf.fall() - 1).orElse(0);
+        CheckState s = new CheckState(initial, 0, Optional.empty(), due, 0, streak, Feedback.NONE);
         return new CheckStep(s, List.of(new CheckAction.WakeAt(due)));
     }
 
@@ -56,10 +69,12 @@ public final class CheckMachine {
         Instant next = now.plus(timing.delayLoop());
         if (s.running()) {
             Duration runningFor = Duration.between(s.runningSince().orElseThrow(), now);
-            CheckState skipped = new CheckState(s.health(), s.retriesDone(), s.runningSince(), next, s.skipped() + 1);
+            CheckState skipped = new CheckState(s.health(), s.retriesDone(), s.runningSince(), next, s.skipped() + 1,
+                    s.streak(), s.feedback());
             return new CheckStep(skipped, List.of(new CheckAction.SkipOverrun(runningFor), new CheckAction.WakeAt(next)));
         }
-        CheckState running = new CheckState(s.health(), s.retriesDone(), Optional.of(now), next, s.skipped());
+        CheckState running = new CheckState(s.health(), s.retriesDone(), Optional.of(now), next, s.skipped(),
+                s.streak(), s.feedback());
         return new CheckStep(running, List.of(
                 new CheckAction.StartCheck(s.retriesDone() + 1), new CheckAction.WakeAt(next)));
     }
@@ -68,18 +83,50 @@ public final class CheckMachine {
         if (!s.running()) {
             return new CheckStep(s, List.of()); // nothing was in flight: a late report after a restart
         }
-        List<CheckAction> actions = new ArrayList<>(2);
-        if (!result.passed() && s.retriesDone() < timing.retry()) {
+        Feedback feedback = result.feedback().over(s.feedback());
+        Optional<Health> said = result.status().verdict();
+        if (said.isEmpty()) {
+            CheckState kept = new CheckState(s.health(), 0, Optional.empty(), s.nextDue(), s.skipped(), s.streak(), feedback);
+            return new CheckStep(kept, publishIfChanged(s, s.health(), feedback, result));
+        }
+        if (timing.riseFall().isPresent()) {
+            return riseFall(s, said.get(), feedback, result, timing.riseFall().get());
+        }
+        if (said.get() == Health.DOWN && s.retriesDone() < timing.retry()) {
             Instant retryAt = now.plus(timing.delayBeforeRetry());
+            List<CheckAction> actions = new ArrayList<>(publishIfChanged(s, s.health(), feedback, result));
             actions.add(new CheckAction.WakeAt(retryAt));
-            return new CheckStep(new CheckState(s.health(), s.retriesDone() + 1, Optional.empty(), retryAt, s.skipped()),
-                    actions);
+            return new CheckStep(new CheckState(s.health(), s.retriesDone() + 1, Optional.empty(), retryAt, s.skipped(),
+                    0, feedback), actions);
         }
-        Health verdict = result.passed() ? Health.UP : Health.DOWN;
-        if (verdict != s.health()) {
-            actions.add(new CheckAction.Transition(verdict, result));
-        }
+        Health verdict = said.get();
         // the periodic check armed at the start of this one stays due
-        return new CheckStep(new CheckState(verdict, 0, Optional.empty(), s.nextDue(), s.skipped()), actions);
+        return new CheckStep(new CheckState(verdict, 0, Optional.empty(), s.nextDue(), s.skipped(), 0, feedback),
+                publishIfChanged(s, verdict, feedback, result));
+    }
+
+    /** HAProxy's health counter, kept as a streak of results that disagree with the current verdict. */
+    private CheckStep riseFall(CheckState s, Health said, Feedback feedback, CheckResult result, RiseFall rf) {
+        Health verdict = s.health();
+        int streak;
+        if (said == s.health()) {
+            streak = 0;
+        } else {
+            streak = s.streak() + 1;
+            if (streak >= (said == Health.UP ? rf.rise() : rf.fall())) {
+                verdict = said;
+                streak = 0;
+            }
+        }
+        return new CheckStep(new CheckState(verdict, 0, Optional.empty(), s.nextDue(), s.skipped(), streak, feedback),
+                publishIfChanged(s, verdict, feedback, result));
+    }
+
+    private static List<CheckAction> publishIfChanged(CheckState before, Health health, Feedback feedback,
+            CheckResult cause) {
+        if (health == before.health() && feedback.equals(before.feedback())) {
+            return List.of();
+        }
+        return List.of(new CheckAction.Transition(health, cause, feedback));
     }
 }

@@ -4,15 +4,22 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What one check run found: its status, a detail for the log ("Connection refused"), and how
- * long it took. Printed like HAProxy's check logs: {@code L4CON (Connection refused) in 1ms}.
+ * What one check run found: its status, a detail for the log ("Connection refused"), how long
+ * it took, and any {@link Feedback} (weight, administrative state) the server sent with it.
+ * Printed like HAProxy's check logs: {@code L4CON (Connection refused) in 1ms}.
  */
-public record CheckResult(CheckStatus status, String detail, Duration took) {
+public record CheckResult(CheckStatus status, String detail, Duration took, Feedback feedback) {
 
     public CheckResult {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(took, "took");
+        Objects.requireNonNull(feedback, "feedback");
+    }
+
+    /** A result without feedback, what every checker but MISC_CHECK and the agent returns. */
+    public CheckResult(CheckStatus status, String detail, Duration took) {
+        this(status, detail, took, Feedback.NONE);
     }
 
     /** The result a target starts with, before any check ran. */
@@ -26,6 +33,7 @@ public record CheckResult(CheckStatus status, String detail, Duration took) {
 
     @Override
     public String toString() {
-        return status.code() + (detail.isEmpty() ? "" : " (" + detail + ")") + " in " + took.toMillis() + "ms";
+        return status.code() + (detail.isEmpty() ? "" : " (" + detail + ")")
+                + (feedback.isEmpty() ? "" : " [" + feedback + "]") + " in " + took.toMillis() + "ms";
     }
 }

@@ -2,10 +2,10 @@ package org.bascule.health;
 
 /**
  * One checker block of a {@code real_server}. Sealed: each kind has its own record and its own
- * {@link Checker}, and {@link Checker#forSpec} switches over all of them, so adding
- * {@code HTTP_GET}, {@code MISC_CHECK}, ping or agent checks is a new record plus a new case.
+ * {@link Checker}, and {@link Checker#forSpec} switches over all of them, so adding a kind (ping, DNS) is a new
+ * record plus a new case.
  */
-public sealed interface CheckSpec permits TcpCheckSpec {
+public sealed interface CheckSpec permits TcpCheckSpec, HttpCheckSpec, MiscCheckSpec, AgentCheckSpec {
 
     /** {@code delay_loop}, {@code retry}, {@code delay_before_retry}, {@code alpha}. */
     CheckTiming timing();

@@ -85,9 +85,9 @@ public final class CheckWatch implements AutoCloseable {
             switch (action) {
                 case CheckAction.StartCheck start -> Thread.ofVirtual().name("check " + target).start(this::runCheck);
                 case CheckAction.WakeAt(Instant at) -> wakeAt(at);
-                case CheckAction.Transition(Health to, CheckResult cause) -> {
-                    log.info("{} is now {}: {}", target, to, cause);
-                    monitor.events().publish(target, to, cause);
+                case CheckAction.Transition(Health to, CheckResult cause, Feedback feedback) -> {
+                    log.info("{} is now {}{}: {}", target, to, feedback.isEmpty() ? "" : " (" + feedback + ")", cause);
+                    monitor.events().publish(target, to, cause, feedback);
                 }
                 case CheckAction.SkipOverrun(Duration runningFor) -> log.warn(
                         "{}: check skipped, the previous one has been running for {} ms, longer than delay_loop {} ms"

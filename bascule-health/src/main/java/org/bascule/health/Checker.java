@@ -15,6 +15,9 @@ public interface Checker {
     static Checker forSpec(CheckSpec spec) {
         return switch (spec) {
             case TcpCheckSpec tcp -> new TcpChecker(tcp);
+            case HttpCheckSpec http -> new HttpChecker(http);
+            case MiscCheckSpec misc -> new MiscChecker(misc);
+            case AgentCheckSpec agent -> new AgentChecker(agent);
         };
     }
 }

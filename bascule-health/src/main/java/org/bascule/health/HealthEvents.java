@@ -40,8 +40,16 @@ public final class HealthEvents implements HealthState, AutoCloseable {
     }
 
     /** Publishes that {@code target} is now {@code health}; returns the change's sequence number. */
-    public synchronized long publish(HealthTarget target, Health health, CheckResult reason) {
-        HealthChange change = new HealthChange(target, health, reason, ++sequence);
+    public long publish(HealthTarget target, Health health, CheckResult reason) {
+        return publish(target, health, reason, Feedback.NONE);
+    }
+
+    /**
+     * Publishes that {@code target} is now {@code health} with {@code feedback} standing (weight,
+     * administrative state); returns the change's sequence number.
+     */
+    public synchronized long publish(HealthTarget target, Health health, CheckResult reason, Feedback feedback) {
+        HealthChange change = new HealthChange(target, health, reason, ++sequence, feedback);
         // enqueue under the same lock that numbers the change: queue order is sequence order
         queue.add(() -> deliver(change));
         return change.sequence();

@@ -16,9 +16,9 @@ import java.util.random.RandomGenerator;
  * target and returns its {@link CheckWatch}; verdicts go to {@link #events()}.
  *
  * <p>Timers run on one platform thread (they only post events), checks on virtual threads.
- * Each target's first check falls at a random point within its {@code delay_loop}, so a
- * configuration with hundreds of real servers does not probe them all at the same instant
- * after a start or reload.
+ * Each target's first check falls at a random point within its {@code warmup} (keepalived's
+ * keyword; {@code delay_loop} by default), so a configuration with hundreds of real servers
+ * does not probe them all at the same instant after a start or reload.
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -54,7 +54,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     /**
      * Starts checking {@code target} with {@code spec}. Its initial state ({@code alpha}: DOWN,
-     * else UP) is published at once; the first check follows within {@code delay_loop}.
+     * else UP) is published at once; the first check follows within {@code warmup}.
      *
      * @throws IllegalStateException if the target is already watched
      */
@@ -65,8 +65,8 @@ public final class HealthMonitor implements AutoCloseable {
         if (watches.putIfAbsent(target, watch) != null) {
             throw new IllegalStateException("target: " + target + " (expected: not watched yet)");
         }
-        long loopNanos = spec.timing().delayLoop().toNanos();
-        watch.start(Duration.ofNanos(random.nextLong(loopNanos)));
+        long warmupNanos = spec.timing().warmup().toNanos();
+        watch.start(Duration.ofNanos(warmupNanos == 0 ? 0 : random.nextLong(warmupNanos + 1)));
         return watch;
     }
 

@@ -38,6 +38,10 @@ public record TcpCheckSpec(
         return new TcpCheckSpec(server, Optional.empty(), DEFAULT_CONNECT_TIMEOUT, CheckTiming.tcpCheckDefaults());
     }
 
+    public TcpCheckSpec withTiming(CheckTiming timing) {
+        return new TcpCheckSpec(connectTo, bindTo, connectTimeout, timing);
+    }
+
     @Override
     public String label() {
         return "TCP_CHECK " + connectTo.getAddress().getHostAddress() + ":" + connectTo.getPort();

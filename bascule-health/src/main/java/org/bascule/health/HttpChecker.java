@@ -1,0 +1,59 @@
+package org.bascule.health;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.bascule.health.http.FetchOutcome;
+import org.bascule.health.http.HttpFetch;
+
+/**
+ * Runs an {@link HttpCheckSpec}: every url in order, each over a new connection; the first
+ * that fails ends the check with its reason. HAProxy's codes tell where it failed:
+ * {@code L4CON}/{@code L4TOUT} (connect), {@code L6RSP}/{@code L6TOUT} (TLS),
+ * {@code L7TOUT} (no or slow answer), {@code L7RSP} (not HTTP, or the digest differs),
+ * {@code L7STS} (a status not accepted); {@code L7OK} when all pass.
+ *
+ * <p>keepalived checks one url per {@code delay_loop} and walks the list over successive
+ * checks; here one check GETs them all, so a verdict always covers every url, and a failed url
+ * is retried with {@code retry}/{@code delay_before_retry} like any failed check.
+ */
+public final class HttpChecker implements Checker {
+
+    private final HttpCheckSpec spec;
+
+    public HttpChecker(HttpCheckSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    @Override
+    public CheckResult check() {
+        long started = System.nanoTime();
+        int lastStatus = 0;
+        for (UrlSpec url : spec.urls()) {
+            FetchOutcome outcome = HttpFetch.get(spec.fetchTarget(url), url.path(), url.virtualhost(), spec.version());
+            switch (outcome) {
+                case FetchOutcome.Failed(CheckStatus status, String detail, Duration took) -> {
+                    return result(status, url.path() + ": " + detail, started);
+                }
+                case FetchOutcome.Response r -> {
+                    int status = r.head().status();
+                    if (!url.statusCodes().accepts(status)) {
+                        return result(CheckStatus.L7STS, url.path() + ": HTTP status " + status
+                                + (r.head().reason().isEmpty() ? "" : " " + r.head().reason())
+                                + " (expected: " + url.statusCodes() + ")", started);
+                    }
+                    if (url.digest().isPresent() && !url.digest().get().equals(r.md5())) {
+                        return result(CheckStatus.L7RSP, url.path() + ": MD5 digest " + r.md5() + " of " + r.bodyBytes()
+                                + " bytes (expected: " + url.digest().get() + ")", started);
+                    }
+                    lastStatus = status;
+                }
+            }
+        }
+        return result(CheckStatus.L7OK, spec.urls().size() == 1 ? "HTTP status " + lastStatus
+                : spec.urls().size() + " urls passed", started);
+    }
+
+    private static CheckResult result(CheckStatus status, String detail, long started) {
+        return new CheckResult(status, detail, Duration.ofNanos(System.nanoTime() - started));
+    }
+}
