@@ -13,21 +13,28 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.bascule.health.CheckWatch;
 import org.bascule.health.HealthChange;
 import org.bascule.health.HealthMonitor;
 import org.bascule.health.HealthTarget;
+import org.bascule.l4.table.ConnectionView;
 import org.bascule.l4.table.DestinationView;
 import org.bascule.l4.table.ForwardingMethod;
+import org.bascule.l4.table.IpvsTimeouts;
 import org.bascule.l4.table.L4Protocol;
+import org.bascule.l4.table.Persistence;
 import org.bascule.l4.table.ServiceAddress;
+import org.bascule.l4.table.ServiceSettings;
 import org.bascule.l4.table.ServiceView;
 import org.bascule.sched.Destination;
 import org.bascule.sched.DestinationSet;
@@ -38,7 +45,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@code virtual_server} with {@code lb_kind NAT}, served as a user-space TCP proxy.
+ * One {@code virtual_server} with {@code lb_kind NAT}, served as a user-space TCP proxy, or for
+ * {@code protocol UDP} through a flow table ({@link UdpRelay}).
  *
  * <p>Data path: the listener's event loop asks the service's scheduler for a real server
  * (so the scheduler is confined to one thread and needs no lock), and the connection's own
@@ -64,7 +72,20 @@ public final class NatVirtualServer implements AutoCloseable {
     private final L4Options options;
     private final HealthMonitor health;
     private final LongSupplier nowMillis;
-    private final Scheduler<RealServer> scheduler;
+    /** Replaced whole by {@code ipvsadm -E}; the listener's event loop reads it. */
+    private volatile Scheduler<RealServer> scheduler;
+    /** Scheduler name and persistence as {@code -A}/{@code -E} or the configuration set them. */
+    private volatile ServiceSettings settings;
+    private final L4Protocol protocol;
+    /** Established and recently closed TCP connections, for {@code ipvsadm -c} and the tcp timeout. */
+    private final ConnectionTable connections = new ConnectionTable();
+    /** The UDP data path, for a UDP service once bound. */
+    private volatile UdpRelay udp;
+    private volatile IpvsTimeouts timeouts;
+    /** The spec each real server was made from, so a reload can tell changed servers from unchanged ones. */
+    private final Map<RealServer, RealServerSpec> configured = new HashMap<>();
+    /** Real servers that failed their checks, published with the pool for the UDP flow table. */
+    private volatile Set<RealServer> failed = Set.of();
     private final TrafficMeter meter = new TrafficMeter();
     private final Bootstrap backendTemplate;
 
@@ -72,7 +93,7 @@ public final class NatVirtualServer implements AutoCloseable {
     private final List<RealServer> servers = new ArrayList<>();
     /** IPVS list order, head first; control plane only. */
     private final LinkedList<RealServer> listed = new LinkedList<>();
-    private final Optional<RealServer> sorry;
+    private volatile Optional<RealServer> sorry;
     private final Map<HealthTarget, CheckRoute> routes = new ConcurrentHashMap<>();
     private volatile DestinationSet<RealServer> pool = DestinationSet.empty();
     private volatile Channel listener;
@@ -87,6 +108,10 @@ public final class NatVirtualServer implements AutoCloseable {
         this.health = health;
         this.nowMillis = nowMillis;
         this.scheduler = Schedulers.create(spec.scheduler());
+        this.settings = new ServiceSettings(spec.scheduler(), Optional.empty());
+        this.protocol = ((ServiceAddress.Endpoint) spec.address()).protocol();
+        this.timeouts = new IpvsTimeouts(IpvsTimeouts.LINUX_DEFAULTS.tcpSeconds(),
+                (int) options.tcpFinTimeout().toSeconds(), IpvsTimeouts.LINUX_DEFAULTS.udpSeconds());
         this.bound = spec.vip();
         this.backendTemplate = new Bootstrap()
                 .channel(EpollSocketChannel.class)
@@ -112,13 +137,13 @@ public final class NatVirtualServer implements AutoCloseable {
 
     /** The service address, with the port actually bound when the configuration asked for port 0. */
     public ServiceAddress address() {
-        return new ServiceAddress.Endpoint(L4Protocol.TCP, bound);
+        return new ServiceAddress.Endpoint(protocol, bound);
     }
 
     /** {@code TCP 10.0.0.1:80}, {@code TCP [2001:db8::1]:443}: how logs and health targets name the service. */
     public String label() {
         String host = bound.getAddress().getHostAddress();
-        return "TCP " + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
+        return protocol.name() + " " + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
     }
 
     /**
@@ -150,7 +175,7 @@ public final class NatVirtualServer implements AutoCloseable {
         servers.add(server);
         relist(server);
         publish();
-        if (listener != null) {
+        if (listener != null || udp != null) {
             startChecks(server);
         }
         log.info("{}: real server {} added with weight {}", label(), server, rs.weight());
@@ -180,18 +205,31 @@ public final class NatVirtualServer implements AutoCloseable {
     public ServiceView view() {
         DestinationSet<RealServer> set = pool;
         List<DestinationView> destinations = new ArrayList<>(set.size());
+        UdpRelay relay = udp;
+        Map<RealServer, Long> flows = relay == null ? Map.of() : relay.flowsPerServer();
         for (Destination<RealServer> d : set.members()) {
             RealServer rs = d.member();
+            // IPVS counts UDP entries as inactive: they never reach an "established" state
+            long active = relay == null ? rs.activeConnections() : 0;
+            long inactive = relay == null ? rs.inactiveConnections() : flows.getOrDefault(rs, 0L);
             destinations.add(new DestinationView(rs.address(), ForwardingMethod.MASQ, d.weight(),
-                    rs.activeConnections(), rs.inactiveConnections(), rs.meter().counters(), rs.meter().rates()));
+                    active, inactive, rs.meter().counters(), rs.meter().rates()));
         }
-        return new ServiceView(address(), spec.scheduler(), List.of(), Optional.empty(), destinations,
+        ServiceSettings current = settings;
+        return new ServiceView(address(), current.scheduler(), List.of(), current.persistence(), destinations,
                 meter.counters(), meter.rates());
     }
 
     // ---- lifecycle, driven by L4Tier ----
 
     void bind(EventLoopGroup group) {
+        if (protocol == L4Protocol.UDP) {
+            UdpRelay relay = new UdpRelay(this, nowMillis);
+            bound = relay.bind(group, spec.vip());
+            udp = relay;
+            log.info("{}: listening, scheduler {}, {} real servers", label(), settings.scheduler(), spec.realServers().size());
+            return;
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(EpollServerSocketChannel.class)
@@ -248,6 +286,117 @@ public final class NatVirtualServer implements AutoCloseable {
         publish();
     }
 
+    // ---- live edits (ipvsadm -E, -Z, --set, reload), under this object's lock ----
+
+    /**
+     * {@code ipvsadm -E}: a new scheduler (a fresh instance, as {@code ip_vs_edit_service}
+     * binds a new scheduler) and persistence; real servers and connections stay.
+     *
+     * @throws IllegalArgumentException when the scheduler is unknown
+     */
+    public synchronized void edit(ServiceSettings newSettings) {
+        Objects.requireNonNull(newSettings, "newSettings");
+        Schedulers.requireKnown(newSettings.scheduler());
+        if (!newSettings.scheduler().equals(settings.scheduler())) {
+            scheduler = Schedulers.create(newSettings.scheduler());
+        }
+        settings = newSettings;
+        log.info("{}: scheduler {}{}", label(), newSettings.scheduler(),
+                newSettings.persistence().map(p -> ", persistent " + p.timeoutSeconds()).orElse(""));
+    }
+
+    /** Scheduler and persistence in force. */
+    public ServiceSettings settings() {
+        return settings;
+    }
+
+    /** The real servers now part of the service (configuration and runtime additions), in configuration order. */
+    public synchronized List<InetSocketAddress> realServers() {
+        return servers.stream().map(RealServer::address).toList();
+    }
+
+    /** {@code ipvsadm -Z}: the service's and its real servers' counters and rates back to zero. */
+    public synchronized void zero() {
+        meter.zero();
+        servers.forEach(rs -> rs.meter().zero());
+        sorry.ifPresent(rs -> rs.meter().zero());
+    }
+
+    /** {@code ipvsadm --set}: the tcp, tcpfin and udp timeouts from now on. */
+    synchronized void timeouts(IpvsTimeouts newTimeouts) {
+        timeouts = newTimeouts;
+        servers.forEach(rs -> rs.tcpFinSeconds(newTimeouts.tcpFinSeconds()));
+        sorry.ifPresent(rs -> rs.tcpFinSeconds(newTimeouts.tcpFinSeconds()));
+    }
+
+    /**
+     * Reload: makes this service what {@code target} says, keeping every real server whose
+     * configuration did not change (same object: its connections, counters and health state
+     * carry on), re-weighting the ones whose weight alone changed, replacing the ones whose
+     * checkers or {@code inhibit_on_failure} changed, adding new ones and draining removed ones.
+     * Runtime edits ({@code ipvsadm -a/-e/-d/-E}) are overwritten by the file.
+     */
+    synchronized void reconcile(VirtualServiceSpec target) {
+        if (!target.scheduler().equals(settings.scheduler())) {
+            edit(new ServiceSettings(target.scheduler(), settings.persistence()));
+        }
+        Map<InetSocketAddress, RealServerSpec> wanted = new java.util.LinkedHashMap<>();
+        target.realServers().forEach(rs -> wanted.put(rs.address(), rs));
+        for (RealServer rs : List.copyOf(servers)) {
+            RealServerSpec want = wanted.get(rs.address());
+            RealServerSpec had = configured.get(rs);
+            if (want == null) {
+                removeRealServer(rs.address());
+            } else if (had == null || !had.checks().equals(want.checks()) || had.inhibitOnFailure() != want.inhibitOnFailure()) {
+                removeRealServer(rs.address());
+                addRealServer(want);
+            } else {
+                configured.put(rs, want);
+                if (rs.weight() != want.weight()) {
+                    setWeight(rs.address(), want.weight());
+                }
+            }
+        }
+        for (RealServerSpec want : target.realServers()) {
+            if (servers.stream().noneMatch(s -> s.address().equals(want.address()))) {
+                addRealServer(want);
+            }
+        }
+        Optional<InetSocketAddress> sorryNow = sorry.map(RealServer::address);
+        if (!sorryNow.equals(target.sorryServer())) {
+            sorry = target.sorryServer().map(a -> newRealServer(RealServerSpec.of(a, 1)));
+            publish();
+        }
+    }
+
+    /** Entries for {@code ipvsadm -c}. */
+    List<ConnectionView> connections(long now) {
+        UdpRelay relay = udp;
+        if (relay != null) {
+            return relay.entries(bound, now, timeouts.udpSeconds());
+        }
+        return connections.entries(bound, now, timeouts);
+    }
+
+    /** Once a second: expires idle connections and flows, forgets closed ones past tcpfin. */
+    void sweep(long now) {
+        UdpRelay relay = udp;
+        if (relay != null) {
+            relay.sweep(now, timeouts.udpSeconds());
+        } else {
+            connections.sweep(now, timeouts);
+        }
+    }
+
+    ConnectionTable connectionTable() {
+        return connections;
+    }
+
+    /** Whether the real server failed its checks (its UDP flows move to another server). */
+    boolean failed(RealServer rs) {
+        return failed.contains(rs);
+    }
+
     synchronized void sample() {
         meter.sample();
         servers.forEach(rs -> rs.meter().sample());
@@ -262,6 +411,10 @@ public final class NatVirtualServer implements AutoCloseable {
         Channel ch = listener;
         if (ch != null) {
             ch.close().awaitUninterruptibly();
+        }
+        UdpRelay relay = udp;
+        if (relay != null) {
+            relay.close();
         }
     }
 
@@ -303,7 +456,9 @@ public final class NatVirtualServer implements AutoCloseable {
     // ---- control plane helpers (under this object's lock) ----
 
     private RealServer newRealServer(RealServerSpec rs) {
-        return new RealServer(rs, options.tcpFinTimeout().toSeconds(), nowMillis);
+        RealServer server = new RealServer(rs, options.tcpFinTimeout().toSeconds(), nowMillis);
+        configured.put(server, rs);
+        return server;
     }
 
     private RealServer find(InetSocketAddress server) {
@@ -326,6 +481,13 @@ public final class NatVirtualServer implements AutoCloseable {
     }
 
     private void publish() {
+        Set<RealServer> down = new HashSet<>();
+        for (RealServer rs : servers) {
+            if (!rs.up()) {
+                down.add(rs);
+            }
+        }
+        failed = Set.copyOf(down);
         List<Destination<RealServer>> members = new ArrayList<>(listed.size() + 1);
         long liveWeight = 0;
         for (RealServer rs : listed) {

@@ -10,6 +10,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ final class ProxiedConnection {
 
     private final NatVirtualServer service;
     private final Channel client;
+    private final InetSocketAddress clientAddress;
     private final List<RealServer> tried = new ArrayList<>(2);
     /** Client bytes read before the real server answered. */
     private final ArrayDeque<ByteBuf> early = new ArrayDeque<>(1);
@@ -53,10 +55,13 @@ final class ProxiedConnection {
     private boolean finished;
     private boolean clientFinished;
     private boolean serverFinished;
+    /** Wall-clock time of the last byte relayed, for the tcp timeout and {@code ipvsadm -c}. */
+    private volatile long lastActivityMillis;
 
     ProxiedConnection(NatVirtualServer service, Channel client) {
         this.service = service;
         this.client = client;
+        this.clientAddress = (InetSocketAddress) client.remoteAddress();
     }
 
     ChannelHandler clientHandler() {
@@ -102,6 +107,8 @@ final class ProxiedConnection {
         established = true;
         rs.opened();
         service.meter().connection();
+        lastActivityMillis = System.currentTimeMillis();
+        service.connectionTable().opened(this);
         for (ByteBuf buf = early.poll(); buf != null; buf = early.poll()) {
             forward(true, buf);
         }
@@ -124,6 +131,7 @@ final class ProxiedConnection {
             early.add(buf); // only the client can be read yet, and only with its FIN
             return;
         }
+        lastActivityMillis = System.currentTimeMillis();
         Channel from = fromClient ? client : server;
         Channel to = forward(fromClient, buf);
         if (!to.isWritable()) {
@@ -201,8 +209,35 @@ final class ProxiedConnection {
         if (established && !finished) {
             finished = true;
             destination.closed();
+            service.connectionTable().closed(this, System.currentTimeMillis());
         }
         closeBoth();
+    }
+
+    InetSocketAddress clientAddress() {
+        return clientAddress;
+    }
+
+    InetSocketAddress destinationAddress() {
+        return destination.address();
+    }
+
+    long lastActivityMillis() {
+        return lastActivityMillis;
+    }
+
+    /**
+     * The tcp timeout passed with nothing relayed: the entry is forgotten, as IPVS drops an
+     * expired connection, and both sockets are closed. Any thread.
+     */
+    void expire() {
+        client.eventLoop().execute(() -> {
+            log.debug("{}: {} -> {} idle past the tcp timeout, closed", service.label(), client.remoteAddress(), destination);
+            client.close();
+            if (server != null) {
+                server.close();
+            }
+        });
     }
 
     void failed(boolean clientSide, Throwable cause) {

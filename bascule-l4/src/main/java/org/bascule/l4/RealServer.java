@@ -115,6 +115,11 @@ final class RealServer {
         return inactive.count();
     }
 
+    /** {@code ipvsadm --set}: closed connections count as inactive for this long from now on. */
+    void tcpFinSeconds(long seconds) {
+        inactive.window(seconds);
+    }
+
     long connectFailures() {
         return connectFailures.sum();
     }

@@ -12,6 +12,9 @@ import java.util.function.LongSupplier;
  * <p>Each bucket is one {@code long}: the second it belongs to in the high bits, its count in
  * the low 24, updated by compare-and-set, so event loops record closes without a lock and a
  * bucket left over from an older second is recycled by the first close that lands in it.
+ *
+ * <p>{@code ipvsadm --set} may lengthen the window at run time: the ring then grows (buckets
+ * re-placed by their second); a close recorded into the old ring during the swap may be lost.
  */
 final class RecentCloses {
 
@@ -20,8 +23,8 @@ final class RecentCloses {
     private static final int COUNT_BITS = 24;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
 
-    private final long windowSeconds;
-    private final AtomicLongArray buckets;
+    private volatile long windowSeconds;
+    private volatile AtomicLongArray buckets;
     private final LongSupplier nowMillis;
 
     RecentCloses(long windowSeconds, LongSupplier nowMillis) {
@@ -30,18 +33,37 @@ final class RecentCloses {
         this.nowMillis = nowMillis;
     }
 
+    /** A new window, capped at {@link #MAX_SECONDS}. */
+    synchronized void window(long seconds) {
+        long w = Math.max(0, Math.min(seconds, MAX_SECONDS));
+        AtomicLongArray old = buckets;
+        if (w + 1 > old.length()) {
+            AtomicLongArray grown = new AtomicLongArray((int) w + 1);
+            for (int i = 0; i < old.length(); i++) {
+                long v = old.get(i);
+                long second = v >>> COUNT_BITS;
+                if (v != 0) {
+                    grown.set((int) (second % grown.length()), v);
+                }
+            }
+            buckets = grown;
+        }
+        windowSeconds = w;
+    }
+
     void record() {
         if (windowSeconds == 0) {
             return;
         }
+        AtomicLongArray ring = buckets;
         long second = nowMillis.getAsLong() / 1000;
-        int i = (int) (second % buckets.length());
+        int i = (int) (second % ring.length());
         while (true) {
-            long v = buckets.get(i);
+            long v = ring.get(i);
             long next = (v >>> COUNT_BITS) == second
                     ? (v & COUNT_MASK) == COUNT_MASK ? v : v + 1 // saturate rather than spill into the tag
                     : second << COUNT_BITS | 1;
-            if (buckets.compareAndSet(i, v, next)) {
+            if (ring.compareAndSet(i, v, next)) {
                 return;
             }
         }
@@ -49,12 +71,14 @@ final class RecentCloses {
 
     /** Closes in the current second and the {@code windowSeconds - 1} before it. */
     long count() {
+        AtomicLongArray ring = buckets;
+        long window = windowSeconds;
         long now = nowMillis.getAsLong() / 1000;
         long total = 0;
-        for (int i = 0; i < buckets.length(); i++) {
-            long v = buckets.get(i);
+        for (int i = 0; i < ring.length(); i++) {
+            long v = ring.get(i);
             long second = v >>> COUNT_BITS;
-            if (second > now - windowSeconds && second <= now) {
+            if (second > now - window && second <= now) {
                 total += v & COUNT_MASK;
             }
         }

@@ -16,7 +16,7 @@ final class TrafficMeter {
     private final LongAdder outPackets = new LongAdder();
     private final LongAdder inBytes = new LongAdder();
     private final LongAdder outBytes = new LongAdder();
-    private final RateEstimator estimator = new RateEstimator();
+    private RateEstimator estimator = new RateEstimator();
     private volatile TrafficRates rates = TrafficRates.ZERO;
 
     void connection() {
@@ -44,8 +44,23 @@ final class TrafficMeter {
     }
 
     /** Called by the tier's estimator timer only. */
-    void sample() {
+    synchronized void sample() {
         estimator.sample(counters());
         rates = estimator.rates();
+    }
+
+    /**
+     * {@code ipvsadm -Z}: counters and the rate estimate start again from zero, as
+     * {@code ip_vs_zero_stats} clears the counters and the estimator's memory together. Adds
+     * racing with the reset may survive it; IPVS zeroes under a lock the data path also takes.
+     */
+    synchronized void zero() {
+        conns.reset();
+        inPackets.reset();
+        outPackets.reset();
+        inBytes.reset();
+        outBytes.reset();
+        estimator = new RateEstimator();
+        rates = TrafficRates.ZERO;
     }
 }

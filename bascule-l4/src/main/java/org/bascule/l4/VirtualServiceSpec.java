@@ -17,8 +17,8 @@ import org.bascule.sched.Schedulers;
  * configuration order) and the optional {@code sorry_server}, which takes the connections when
  * no real server is up with a weight above 0 (keepalived's quorum of 1).
  *
- * <p>This tier serves {@code lb_kind NAT} over TCP as a user-space proxy; DR and TUN belong to
- * the packet engine, {@code fwmark} services to it as well, UDP comes later. They are rejected
+ * <p>This tier serves {@code lb_kind NAT} over TCP and UDP as a user-space proxy; DR and TUN belong to
+ * the packet engine, {@code fwmark} services to it as well, SCTP is not served. They are rejected
  * here with a message that says so rather than half-served.
  */
 public record VirtualServiceSpec(
@@ -38,8 +38,8 @@ public record VirtualServiceSpec(
             throw new IllegalArgumentException("virtual_server: " + address
                     + " (expected: IP PORT; fwmark services need the packet engine)");
         }
-        if (protocol != L4Protocol.TCP) {
-            throw new IllegalArgumentException("protocol: " + protocol + " (expected: TCP; the NAT proxy serves TCP only)");
+        if (protocol == L4Protocol.SCTP) {
+            throw new IllegalArgumentException("protocol: " + protocol + " (expected: TCP or UDP; the NAT proxy has no SCTP)");
         }
         if (vip.isUnresolved()) {
             throw new IllegalArgumentException("virtual_server: " + vip.getHostString() + " (expected: an IP address)");

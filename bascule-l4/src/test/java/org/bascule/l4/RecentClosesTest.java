@@ -37,6 +37,24 @@ class RecentClosesTest {
     }
 
     @Test
+    void ipvsadmSetLengthensAndShortensTheWindowKeepingWhatIsCounted() {
+        var closes = new RecentCloses(5, nowMillis::get);
+        closes.record();
+        advance(3_000);
+        closes.record();
+        closes.window(300); // ipvsadm --set 0 300 0: the ring grows, buckets keep their second
+        assertThat(closes.count()).isEqualTo(2);
+        advance(200_000);
+        closes.record();
+        assertThat(closes.count()).isEqualTo(3);
+        closes.window(10); // shorter: only the last close is recent enough
+        assertThat(closes.count()).isEqualTo(1);
+        closes.window(100_000);
+        advance(3_600_000);
+        assertThat(closes.count()).as("capped at " + RecentCloses.MAX_SECONDS + " s").isZero();
+    }
+
+    @Test
     void concurrentClosesAreAllCounted() {
         var closes = new RecentCloses(120, nowMillis::get);
         IntStream.range(0, 100_000).parallel().forEach(i -> closes.record());

@@ -1,5 +1,6 @@
 package org.bascule.l4;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.InetSocketAddress;
@@ -23,13 +24,15 @@ class VirtualServiceSpecTest {
     }
 
     @Test
-    void onlyNatOverTcp() {
+    void onlyNatOverTcpAndUdp() {
         assertThatIllegalArgumentException().isThrownBy(() -> new VirtualServiceSpec(
                         new ServiceAddress.Endpoint(L4Protocol.TCP, VIP), "rr", ForwardingMethod.ROUTE, List.of(RS), Optional.empty()))
                 .withMessage("lb_kind: Route (expected: NAT; DR and TUN need the packet engine)");
         assertThatIllegalArgumentException().isThrownBy(() -> new VirtualServiceSpec(
-                        new ServiceAddress.Endpoint(L4Protocol.UDP, VIP), "rr", ForwardingMethod.MASQ, List.of(RS), Optional.empty()))
-                .withMessage("protocol: UDP (expected: TCP; the NAT proxy serves TCP only)");
+                        new ServiceAddress.Endpoint(L4Protocol.SCTP, VIP), "rr", ForwardingMethod.MASQ, List.of(RS), Optional.empty()))
+                .withMessage("protocol: SCTP (expected: TCP or UDP; the NAT proxy has no SCTP)");
+        assertThat(new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.UDP, VIP), "rr", ForwardingMethod.MASQ,
+                List.of(RS), Optional.empty()).vip()).isEqualTo(VIP);
         assertThatIllegalArgumentException().isThrownBy(() -> new VirtualServiceSpec(
                         new ServiceAddress.Fwmark(7), "rr", ForwardingMethod.MASQ, List.of(RS), Optional.empty()))
                 .withMessageStartingWith("virtual_server: Fwmark[mark=7] (expected: IP PORT;");
