@@ -25,7 +25,9 @@ public enum DropCounter {
     /** {@code Authentication Failure}. */
     AUTH_FAILURE("auth_failure"),
     /** {@code Advertisement Interval Error}. */
-    ADVERT_INTERVAL_ERRORS("advert_interval_errors");
+    ADVERT_INTERVAL_ERRORS("advert_interval_errors"),
+    /** A unicast advert from outside {@code unicast_peer}. */
+    UNKNOWN_PEER("unknown_peer");
 
     private final String metricName;
 

@@ -203,4 +203,22 @@ public sealed interface DropReason {
             return DropCounter.ADVERT_INTERVAL_ERRORS;
         }
     }
+
+    /** A unicast advert from an address not in {@code unicast_peer} (keepalived drops it too). */
+    record UnknownPeer(String peer) implements DropReason {
+        @Override
+        public String field() {
+            return "source";
+        }
+
+        @Override
+        public String describe() {
+            return "source: " + peer + " (expected: one of unicast_peer)";
+        }
+
+        @Override
+        public DropCounter counter() {
+            return DropCounter.UNKNOWN_PEER;
+        }
+    }
 }

@@ -49,4 +49,9 @@ public record InstanceSpec(
     public boolean isOwner() {
         return basePriority == 255;
     }
+
+    /** The same instance sending from {@code address} (known once the interface is looked up). */
+    public InstanceSpec withPrimaryAddress(InetAddress address) {
+        return new InstanceSpec(name, version, vrid, basePriority, advertInterval, preempt, preemptDelay, address, garp);
+    }
 }
