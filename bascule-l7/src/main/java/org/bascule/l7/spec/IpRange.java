@@ -1,7 +1,6 @@
 package org.bascule.l7.spec;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * An address or network, {@code 10.0.0.0/8}, {@code 2001:db8::/32} or a bare address: the
@@ -29,8 +28,8 @@ public record IpRange(InetAddress network, int prefix) {
         }
         InetAddress ip;
         try {
-            ip = InetAddress.getByName(addr);
-        } catch (UnknownHostException e) {
+            ip = InetAddress.ofLiteral(addr);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("address: '" + text + "' (expected: an IPv4 or IPv6 address[/prefix])");
         }
         int max = ip.getAddress().length * 8;
