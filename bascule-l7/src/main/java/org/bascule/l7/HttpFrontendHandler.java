@@ -1,0 +1,402 @@
+package org.bascule.l7;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.bascule.l7.proxyproto.ProxyHeader;
+import org.bascule.l7.proxyproto.ProxyHeaderException;
+import org.bascule.l7.spec.Condition;
+import org.bascule.l7.spec.ForwardFor;
+import org.bascule.l7.spec.HttpRequestRule;
+import org.bascule.l7.spec.MonitorSpec;
+import org.bascule.l7.spec.UseBackendRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection of an HTTP frontend. Requests arrive whole (aggregated, so a failed
+ * connection attempt can be retried with the same bytes) and are handled one at a time, in
+ * order (pipelined requests wait in {@link #pending}); responses stream back as the server sends
+ * them. Per request: {@code monitor-uri}, {@code stats uri}, {@code http-request} rules, backend
+ * choice ({@code use_backend}/{@code default_backend}), {@code option forwardfor}, then an
+ * {@link HttpExchange} with a server.
+ *
+ * <p>Timeouts: {@code timeout http-request} from the first byte of a request (or the connection)
+ * to its end, answered 408 when some bytes came; {@code timeout http-keep-alive} while idle
+ * between requests, closing silently.
+ */
+final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpFrontendHandler.class);
+
+    final FrontendRuntime fe;
+    final boolean tls;
+    InetSocketAddress client;
+    InetSocketAddress local;
+    ChannelHandlerContext ctx;
+    private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
+    private HttpExchange current;
+    private int served;
+    private ScheduledFuture<?> idleTimer;
+    private boolean closing;
+    /** Server connections owned by this client ({@code http-reuse never}, {@code send-proxy}). */
+    final Map<LiveServer, Channel> privateConnections = new HashMap<>(2);
+
+    HttpFrontendHandler(FrontendRuntime fe, boolean tls) {
+        this.fe = fe;
+        this.tls = tls;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        // An HTTP/2 stream is a child channel of the client's connection, which holds the addresses.
+        Channel ch = ctx.channel().parent() instanceof io.netty.channel.socket.SocketChannel sc ? sc : ctx.channel();
+        client = (InetSocketAddress) ch.remoteAddress();
+        local = (InetSocketAddress) ch.localAddress();
+        armIdle(firstTimeout(), true);
+        ctx.fireChannelActive();
+    }
+
+    private Optional<Duration> firstTimeout() {
+        return fe.spec.timeouts().httpRequest().or(() -> fe.spec.timeouts().client());
+    }
+
+    private Optional<Duration> keepAliveTimeout() {
+        return fe.spec.timeouts().httpKeepAlive().or(this::firstTimeout);
+    }
+
+    private void armIdle(Optional<Duration> d, boolean answer408) {
+        cancelIdle();
+        d.ifPresent(t -> idleTimer = ctx.executor().schedule(() -> {
+            if (current == null && pending.isEmpty()) {
+                if (answer408) {
+                    respondLocal(null, HttpResponseStatus.REQUEST_TIMEOUT, "408 Request Time-out\n", true, Map.of());
+                } else {
+                    ctx.close();
+                }
+            }
+        }, t.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private void cancelIdle() {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        switch (msg) {
+            case ProxyHeader.Proxied p -> {
+                client = p.source();
+                local = p.destination();
+            }
+            case ProxyHeader.Local l -> { }
+            case FullHttpRequest req -> {
+                if (closing) {
+                    req.release();
+                    return;
+                }
+                if (req.decoderResult().isFailure()) {
+                    rejectMalformed(req);
+                    return;
+                }
+                if (req.headers().size() > fe.global.maxHeaders()) {
+                    req.release();
+                    fe.badRequests.increment();
+                    respondLocal(null, HttpResponseStatus.BAD_REQUEST, "400 Bad request: more than "
+                            + fe.global.maxHeaders() + " header lines (tune.http.maxhdr)\n", true, Map.of());
+                    return;
+                }
+                pending.add(req);
+                if (current == null) {
+                    processNext();
+                }
+            }
+            default -> ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void rejectMalformed(FullHttpRequest req) {
+        Throwable cause = req.decoderResult().cause();
+        req.release();
+        fe.badRequests.increment();
+        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
+        log.debug("frontend {}: bad request from {}: {}", fe.spec.name(), client, cause.toString());
+        respondLocal(null, status, status.code() + " " + status.reasonPhrase() + "\n", true, Map.of());
+    }
+
+    private void processNext() {
+        FullHttpRequest req = pending.poll();
+        if (req == null) {
+            return;
+        }
+        cancelIdle();
+        ctx.channel().config().setAutoRead(false);
+        fe.requests.increment();
+        try {
+            handle(req);
+        } catch (RuntimeException e) {
+            log.warn("frontend {}: request {} {} failed: {}", fe.spec.name(), req.method(), req.uri(), e.toString());
+            if (req.refCnt() > 0) {
+                req.release();
+            }
+            respondLocal(null, HttpResponseStatus.INTERNAL_SERVER_ERROR, "500 Internal Server Error\n", true, Map.of());
+        }
+    }
+
+    private void handle(FullHttpRequest req) {
+        RequestFacts facts = new RequestFacts(req, client, local, tls);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        served++;
+
+        Optional<MonitorSpec> monitor = fe.spec.monitor();
+        if (monitor.isPresent() && facts.path.equals(monitor.get().uri())) {
+            boolean fail = monitor.get().failWhen().stream().anyMatch(c -> fe.eval.test(c, facts));
+            req.release();
+            respondLocal(req, fail ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.OK,
+                    fail ? "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n"
+                            : "<html><body><h1>200 OK</h1>\nService ready.\n</body></html>\n", !keepAlive, Map.of());
+            return;
+        }
+        if (fe.spec.statsUri().isPresent() && facts.path.equals(fe.spec.statsUri().get())) {
+            req.release();
+            respondLocal(req, HttpResponseStatus.OK, StatsPage.render(fe.proxy), !keepAlive,
+                    Map.of(HttpHeaderNames.CONTENT_TYPE.toString(), "text/html; charset=utf-8"));
+            return;
+        }
+        if (!applyRequestRules(fe.spec.requestRules(), req, facts, keepAlive)) {
+            return;
+        }
+        Optional<String> backendName = Optional.empty();
+        for (UseBackendRule r : fe.spec.useBackends()) {
+            if (fe.eval.test(r.backend() == null ? Condition.FALSE : r.when(), facts)) {
+                backendName = Optional.of(r.backend());
+                break;
+            }
+        }
+        if (backendName.isEmpty()) {
+            backendName = fe.spec.defaultBackend();
+        }
+        LiveBackend backend = backendName.map(fe.backends::get).orElse(null);
+        if (backend == null) {
+            req.release();
+            respondLocal(req, HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n",
+                    !keepAlive, Map.of());
+            return;
+        }
+        if (!applyRequestRules(backend.spec().requestRules(), req, facts, keepAlive)) {
+            return;
+        }
+        fe.spec.forwardFor().or(() -> backend.spec().forwardFor()).ifPresent(ff -> forwardFor(ff, req.headers()));
+        prepareForServer(req);
+        current = new HttpExchange(this, req, backend, facts, keepAlive, served == 1);
+        current.start();
+    }
+
+    /** Runs {@code http-request} rules in order; false when one answered the request itself. */
+    private boolean applyRequestRules(java.util.List<HttpRequestRule> rules, FullHttpRequest req, RequestFacts facts, boolean keepAlive) {
+        for (HttpRequestRule rule : rules) {
+            if (!fe.eval.test(rule.when(), facts)) {
+                continue;
+            }
+            switch (rule) {
+                case HttpRequestRule.SetHeader s -> req.headers().set(s.name(), FormatExpander.expand(s.value(), facts));
+                case HttpRequestRule.AddHeader a -> req.headers().add(a.name(), FormatExpander.expand(a.value(), facts));
+                case HttpRequestRule.DelHeader d -> req.headers().remove(d.name());
+                case HttpRequestRule.TrackSource t -> {
+                    StickTable table = t.table().flatMap(n -> fe.proxy.stickTable(n)).or(() -> fe.table).orElse(null);
+                    if (table != null) {
+                        facts.trackedRate[t.counter()] = table.hit(facts.client.getAddress(), System.currentTimeMillis());
+                    }
+                }
+                case HttpRequestRule.Deny d -> {
+                    fe.denied.increment();
+                    req.release();
+                    HttpResponseStatus st = HttpResponseStatus.valueOf(d.status());
+                    respondLocal(req, st, "<html><body><h1>" + st.code() + " " + st.reasonPhrase()
+                            + "</h1>\nRequest forbidden by administrative rules.\n</body></html>\n", true, Map.of());
+                    return false;
+                }
+                case HttpRequestRule.Redirect r -> {
+                    String location = switch (r.kind()) {
+                        case LOCATION -> r.target();
+                        case PREFIX -> (r.target().endsWith("/") ? r.target().substring(0, r.target().length() - 1) : r.target())
+                                + req.uri();
+                        case SCHEME -> r.target() + "://" + facts.header("host").orElse(local.getHostString()) + req.uri();
+                    };
+                    req.release();
+                    respondLocal(req, HttpResponseStatus.valueOf(r.code()), "", !keepAlive,
+                            Map.of(HttpHeaderNames.LOCATION.toString(), location));
+                    return false;
+                }
+                case HttpRequestRule.Tarpit t -> {
+                    fe.denied.increment();
+                    req.release();
+                    ctx.executor().schedule(() -> respondLocal(req, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                            "500 Internal Server Error\n", true, Map.of()), t.delay().toNanos(), TimeUnit.NANOSECONDS);
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@code option forwardfor}: appends the client address unless excepted or (if-none) present. */
+    private void forwardFor(ForwardFor ff, HttpHeaders headers) {
+        if (ff.except().isPresent() && ff.except().get().contains(client.getAddress())) {
+            return;
+        }
+        if (ff.ifNone() && headers.contains(ff.header())) {
+            return;
+        }
+        headers.add(ff.header(), AddressText.of(client.getAddress()));
+    }
+
+    /**
+     * The request as the server gets it: HTTP/1.1 keep-alive toward the server whatever the
+     * client spoke, hop-by-hop fields removed (RFC 9110 §7.6.1), the body length explicit.
+     */
+    private static void prepareForServer(FullHttpRequest req) {
+        HttpHeaders h = req.headers();
+        for (String listed : h.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String name : listed.split(",")) {
+                String n = name.trim();
+                if (!n.isEmpty() && !n.equalsIgnoreCase("close") && !n.equalsIgnoreCase("keep-alive")) {
+                    h.remove(n);
+                }
+            }
+        }
+        h.remove(HttpHeaderNames.CONNECTION);
+        h.remove(HttpHeaderNames.KEEP_ALIVE);
+        h.remove("Proxy-Connection");
+        h.remove(HttpHeaderNames.TE);
+        h.remove(HttpHeaderNames.TRAILER);
+        h.remove(HttpHeaderNames.UPGRADE);
+        h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        if (req.content().readableBytes() > 0 || !(req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD))) {
+            HttpUtil.setContentLength(req, req.content().readableBytes());
+        } else {
+            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+        }
+        req.setProtocolVersion(HttpVersion.HTTP_1_1);
+    }
+
+    /** Answers a request from the balancer itself (monitor, deny, redirect, errors). */
+    void respondLocal(FullHttpRequest forRequest, HttpResponseStatus status, String body, boolean close, Map<String, String> headers) {
+        ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html");
+        resp.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        headers.forEach(resp.headers()::set);
+        HttpUtil.setContentLength(resp, content.readableBytes());
+        if (close) {
+            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        fe.countStatus(status.code());
+        fe.bytesOut.add(content.readableBytes());
+        var f = ctx.writeAndFlush(resp);
+        if (close) {
+            closing = true;
+            f.addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        requestDone(true);
+    }
+
+    /** The exchange of the current request finished; the next one may start. */
+    void requestDone(boolean keepAlive) {
+        current = null;
+        if (!keepAlive || closing) {
+            closing = true;
+            ctx.flush();
+            ctx.close();
+            return;
+        }
+        if (!pending.isEmpty()) {
+            processNext();
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
+        ctx.read();
+        armIdle(keepAliveTimeout(), false);
+    }
+
+    void exchangeEnded(HttpExchange ex) {
+        if (current == ex) {
+            current = null;
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null) {
+            current.clientWritabilityChanged(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelIdle();
+        if (current != null) {
+            current.clientGone();
+            current = null;
+        }
+        FullHttpRequest r;
+        while ((r = pending.poll()) != null) {
+            r.release();
+        }
+        privateConnections.values().forEach(Channel::close);
+        privateConnections.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ProxyHeaderException || cause.getCause() instanceof ProxyHeaderException) {
+            fe.badProxyHeaders.increment();
+            log.warn("frontend {}: PROXY header from {}: {}", fe.spec.name(), ctx.channel().remoteAddress(),
+                    (cause instanceof ProxyHeaderException ? cause : cause.getCause()).getMessage());
+        } else {
+            log.debug("frontend {}: client {}: {}", fe.spec.name(), client, cause.toString());
+        }
+        ctx.close();
+    }
+}

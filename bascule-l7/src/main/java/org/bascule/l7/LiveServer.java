@@ -1,0 +1,183 @@
+package org.bascule.l7;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.bascule.health.CheckResult;
+import org.bascule.l7.spec.ServerSpec;
+
+/**
+ * A server of a running backend: its spec plus what changes at run time (weight, operator
+ * state, health, counters) and its pool of idle keep-alive connections, one pool per event loop
+ * so that a connection is only ever touched by the loop that owns it.
+ */
+public final class LiveServer {
+
+    private final ServerSpec spec;
+    private final String backend;
+    private final int id;
+    private volatile int weight;
+    private volatile AdminState admin;
+    private volatile boolean healthy = true;
+    private volatile CheckResult lastCheck = CheckResult.initial();
+    private volatile long lastChangeMillis = System.currentTimeMillis();
+    /** Requests being served now (HAProxy's {@code scur}). */
+    final AtomicInteger active = new AtomicInteger();
+    final LongAdder total = new LongAdder();
+    final LongAdder connectErrors = new LongAdder();
+    final LongAdder responseErrors = new LongAdder();
+    final LongAdder retries = new LongAdder();
+    final LongAdder redispatches = new LongAdder();
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder bytesOut = new LongAdder();
+    final LongAdder checkDowns = new LongAdder();
+    final LongAdder[] statusClasses = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+    volatile int maxActive;
+    private final Map<EventLoop, ArrayDeque<Channel>> idle = new ConcurrentHashMap<>();
+
+    LiveServer(ServerSpec spec, String backend, int id) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.backend = backend;
+        this.id = id;
+        this.weight = spec.weight();
+        this.admin = spec.disabled() ? AdminState.MAINT : AdminState.READY;
+    }
+
+    public ServerSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    /** HAProxy's {@code sid}: the position in the backend, from 1. */
+    public int id() {
+        return id;
+    }
+
+    public int weight() {
+        return weight;
+    }
+
+    public AdminState admin() {
+        return admin;
+    }
+
+    public boolean healthy() {
+        return healthy;
+    }
+
+    public int activeRequests() {
+        return active.get();
+    }
+
+    public long totalRequests() {
+        return total.sum();
+    }
+
+    /** The last health check's outcome ({@code INI} before the first, or without {@code check}). */
+    public CheckResult lastCheck() {
+        return lastCheck;
+    }
+
+    public long lastChangeMillis() {
+        return lastChangeMillis;
+    }
+
+    /** May get a new request: READY, healthy, weight above 0. */
+    public boolean usable() {
+        return admin == AdminState.READY && healthy && weight > 0;
+    }
+
+    /** Below its {@code maxconn} (always, without one). */
+    boolean hasSlot() {
+        int max = spec.maxconn();
+        return max == 0 || active.get() < max;
+    }
+
+    void setWeight(int w) {
+        weight = w;
+    }
+
+    void setAdmin(AdminState s) {
+        if (admin != s) {
+            admin = s;
+            lastChangeMillis = System.currentTimeMillis();
+        }
+    }
+
+    void setHealth(boolean up, CheckResult result) {
+        lastCheck = result;
+        if (healthy != up) {
+            healthy = up;
+            lastChangeMillis = System.currentTimeMillis();
+            if (!up) {
+                checkDowns.increment();
+            }
+        }
+    }
+
+    void countStatus(int status) {
+        int c = status / 100;
+        statusClasses[c >= 1 && c <= 5 ? c : 0].increment();
+    }
+
+    /** An idle pooled connection owned by {@code loop}, if one is still open. */
+    Channel pollIdle(EventLoop loop) {
+        ArrayDeque<Channel> q = idle.get(loop);
+        if (q == null) {
+            return null;
+        }
+        Channel ch;
+        while ((ch = q.pollLast()) != null) {
+            if (ch.isActive()) {
+                return ch;
+            }
+        }
+        return null;
+    }
+
+    /** Returns a connection to its loop's pool; only called on {@code ch.eventLoop()}. */
+    void offerIdle(Channel ch, int maxIdle) {
+        ArrayDeque<Channel> q = idle.computeIfAbsent(ch.eventLoop(), l -> new ArrayDeque<>());
+        if (admin == AdminState.MAINT || q.size() >= maxIdle) {
+            ch.close();
+            return;
+        }
+        q.addLast(ch);
+        ch.closeFuture().addListener(f -> ch.eventLoop().execute(() -> q.remove(ch)));
+    }
+
+    /** Closes every idle pooled connection (MAINT, shutdown). */
+    void closeIdle() {
+        idle.forEach((loop, q) -> loop.execute(() -> {
+            Channel ch;
+            while ((ch = q.pollFirst()) != null) {
+                ch.close();
+            }
+        }));
+    }
+
+    int idleCount() {
+        int n = 0;
+        for (ArrayDeque<Channel> q : idle.values()) {
+            n += q.size();
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return backend + "/" + spec.name();
+    }
+}

@@ -1,0 +1,207 @@
+package org.bascule.l7;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import org.bascule.l7.proxyproto.ProxyHeader;
+import org.bascule.l7.proxyproto.ProxyHeaderException;
+
+/**
+ * One client connection of a {@code mode tcp} frontend: pick a server of the default backend,
+ * connect (with {@code retries} and {@code redispatch} as in HTTP mode), then relay bytes both
+ * ways with back-pressure (a side stops reading while the other cannot take more). Under
+ * {@code accept-proxy} the connection waits for the PROXY header before choosing.
+ */
+final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
+
+    private final FrontendRuntime fe;
+    private final LiveBackend backend;
+    private final boolean waitForProxyHeader;
+    private InetSocketAddress client;
+    private InetSocketAddress local;
+    private ChannelHandlerContext ctx;
+    private Channel server;
+    private LiveServer chosen;
+    private boolean holdsSlot;
+    private int retriesLeft;
+    private final Set<LiveServer> failed = new HashSet<>();
+    private final ArrayDeque<Object> early = new ArrayDeque<>();
+
+    TcpFrontendHandler(FrontendRuntime fe, LiveBackend backend, boolean waitForProxyHeader) {
+        this.fe = fe;
+        this.backend = backend;
+        this.waitForProxyHeader = waitForProxyHeader;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        client = (InetSocketAddress) ctx.channel().remoteAddress();
+        local = (InetSocketAddress) ctx.channel().localAddress();
+        retriesLeft = backend.spec().retries();
+        if (waitForProxyHeader) {
+            ctx.read();
+        } else {
+            choose(Set.of());
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ProxyHeader h) {
+            if (h instanceof ProxyHeader.Proxied p) {
+                client = p.source();
+                local = p.destination();
+            }
+            choose(Set.of());
+            return;
+        }
+        if (server == null || !server.isActive()) {
+            early.add(msg);
+            return;
+        }
+        if (msg instanceof ByteBuf b) {
+            fe.bytesIn.add(b.readableBytes());
+        }
+        server.writeAndFlush(msg).addListener(relayed(ctx.channel()));
+    }
+
+    private void choose(Set<LiveServer> exclude) {
+        switch (backend.pick(PickKey.tcp(client.getAddress()), exclude)) {
+            case LiveBackend.Choice.Picked p -> connect(p.server());
+            case LiveBackend.Choice.Full f -> ctx.close();
+            case LiveBackend.Choice.NoServer n -> ctx.close();
+        }
+    }
+
+    private void connect(LiveServer s) {
+        chosen = s;
+        holdsSlot = true;
+        s.active.incrementAndGet();
+        s.total.increment();
+        Duration timeout = backend.spec().timeouts().connect().orElse(Duration.ofSeconds(5));
+        ChannelFuture f = ServerConnector.connect(s, ctx.channel().eventLoop(), timeout,
+                () -> new ChannelHandler[] {new Relay(ctx.channel(), s)}, client, local);
+        f.addListener(done -> {
+            if (!ctx.channel().isActive()) {
+                f.channel().close();
+                release();
+                return;
+            }
+            if (done.isSuccess()) {
+                server = f.channel();
+                Object m;
+                while ((m = early.poll()) != null) {
+                    server.write(m);
+                }
+                server.flush();
+                ctx.channel().config().setAutoRead(true);
+                ctx.read();
+                return;
+            }
+            s.connectErrors.increment();
+            release();
+            if (retriesLeft-- <= 0) {
+                ctx.close();
+                return;
+            }
+            s.retries.increment();
+            failed.add(s);
+            if ((backend.spec().redispatch() && retriesLeft == 0) || !s.usable()) {
+                choose(Set.copyOf(failed));
+            } else {
+                connect(s);
+            }
+        });
+    }
+
+    private void release() {
+        if (holdsSlot) {
+            holdsSlot = false;
+            chosen.active.decrementAndGet();
+            backend.slotFreed();
+        }
+    }
+
+    private ChannelFutureListener relayed(Channel from) {
+        return f -> {
+            if (!f.isSuccess()) {
+                from.close();
+            } else if (!f.channel().isWritable()) {
+                from.config().setAutoRead(false);
+            }
+        };
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (server != null) {
+            server.config().setAutoRead(ctx.channel().isWritable());
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        early.forEach(ReferenceCountUtil::release);
+        early.clear();
+        if (server != null) {
+            server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        release();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof ProxyHeaderException || cause.getCause() instanceof ProxyHeaderException) {
+            fe.badProxyHeaders.increment();
+        }
+        ctx.close();
+    }
+
+    /** The server side of the relay. */
+    private final class Relay extends ChannelInboundHandlerAdapter {
+        private final Channel clientChannel;
+        private final LiveServer s;
+
+        Relay(Channel clientChannel, LiveServer s) {
+            this.clientChannel = clientChannel;
+            this.s = s;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext sctx, Object msg) {
+            if (msg instanceof ByteBuf b) {
+                fe.bytesOut.add(b.readableBytes());
+                s.bytesOut.add(b.readableBytes());
+            }
+            clientChannel.writeAndFlush(msg).addListener(relayed(sctx.channel()));
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext sctx) {
+            clientChannel.config().setAutoRead(sctx.channel().isWritable());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext sctx) {
+            clientChannel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            release();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext sctx, Throwable cause) {
+            sctx.close();
+        }
+    }
+}

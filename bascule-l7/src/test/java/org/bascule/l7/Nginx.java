@@ -1,0 +1,129 @@
+package org.bascule.l7;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real nginx (Debian's) as a back-end server, one process per server so a test can kill one.
+ * Every answer names the server and echoes what the proxy added:
+ * {@code <name> xff=<X-Forwarded-For> host=<Host> path=<uri> x=<X-Test>}. {@code /big} serves 16 KiB.
+ * The access log line is {@code $remote_addr $proxy_protocol_addr "$request"} (the former is the
+ * PROXY header's client under {@code real_ip_header proxy_protocol}).
+ */
+final class Nginx implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/sbin/nginx");
+
+    final String name;
+    final Path dir;
+    final int port;
+    private final Process process;
+
+    private Nginx(String name, Path dir, int port, Process process) {
+        this.name = name;
+        this.dir = dir;
+        this.port = port;
+        this.process = process;
+    }
+
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(BINARY), "nginx is not installed (apt-get install nginx-light or nginx)");
+    }
+
+    static Nginx start(String name, Path parent, String listenAddress, boolean proxyProtocol) throws IOException {
+        assumeInstalled();
+        int port = freePort(listenAddress);
+        Path dir = Files.createDirectories(parent.resolve("nginx-" + name));
+        Files.writeString(dir.resolve("big"), "x".repeat(16 * 1024));
+        String listen = (listenAddress.contains(":") ? "[" + listenAddress + "]" : listenAddress) + ":" + port
+                + (proxyProtocol ? " proxy_protocol" : "");
+        String conf = """
+                user root;
+                worker_processes 1;
+                daemon off;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 4096; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    keepalive_requests 100000;
+                    log_format real '$remote_addr $proxy_protocol_addr "$request"';
+                    server {
+                        listen %2$s;
+                        %3$s
+                        access_log %1$s/access.log real;
+                        location = /big { root %1$s; }
+                        location / {
+                            default_type text/plain;
+                            add_header X-Server %4$s;
+                            return 200 "%4$s xff=$http_x_forwarded_for host=$http_host path=$request_uri x=$http_x_test\\n";
+                        }
+                    }
+                }
+                """.formatted(dir, listen, proxyProtocol ? "set_real_ip_from 0.0.0.0/0; set_real_ip_from ::/0; real_ip_header proxy_protocol;" : "", name);
+        Path cfg = dir.resolve("nginx.conf");
+        Files.writeString(cfg, conf);
+        Process p = new ProcessBuilder(BINARY.toString(), "-p", dir.toString(), "-c", cfg.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        Nginx n = new Nginx(name, dir, port, p);
+        Awaitility.await("nginx " + name + " listening on " + port).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("stdout.log")));
+                    }
+                    try (Socket s = new Socket(listenAddress, port)) {
+                        return true;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+        return n;
+    }
+
+    InetSocketAddress address(String host) {
+        return new InetSocketAddress(host, port);
+    }
+
+    List<String> accessLog() throws IOException {
+        Path log = dir.resolve("access.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    static int freePort(String host) throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(host, 0));
+            return s.getLocalPort();
+        }
+    }
+
+    /** Kills the server at once (SIGKILL to the master and its worker), as a crash would. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
