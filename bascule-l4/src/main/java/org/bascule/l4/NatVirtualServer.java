@@ -12,6 +12,7 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,6 +96,10 @@ public final class NatVirtualServer implements AutoCloseable {
     private final LinkedList<RealServer> listed = new LinkedList<>();
     private volatile Optional<RealServer> sorry;
     private final Map<HealthTarget, CheckRoute> routes = new ConcurrentHashMap<>();
+    private final Quorum quorum;
+    private final ServiceScripts scripts;
+    /** Control plane only; null until the first publish. */
+    private Quorum.State quorumState;
     private volatile DestinationSet<RealServer> pool = DestinationSet.empty();
     private volatile Channel listener;
     private volatile InetSocketAddress bound;
@@ -120,6 +125,8 @@ public final class NatVirtualServer implements AutoCloseable {
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true);
         this.sorry = spec.sorryServer().map(a -> newRealServer(RealServerSpec.of(a, 1)));
+        this.quorum = Quorum.of(spec.quorum());
+        this.scripts = new ServiceScripts(this::label);
         synchronized (this) {
             for (RealServerSpec rs : spec.realServers()) {
                 RealServer server = newRealServer(rs);
@@ -277,11 +284,22 @@ public final class NatVirtualServer implements AutoCloseable {
         RealServer rs = route.server();
         boolean wasUp = rs.up();
         rs.checkHealth(route.index(), change.health());
+        boolean weightMoved = rs.checkFeedback(route.index(), change.feedback());
         if (rs.up() == wasUp) {
+            if (weightMoved) {
+                // a dynamic weight (misc_dynamic, agent N%) or an agent's drain/maint/ready
+                log.info("{}: real server {} now weight {}{} ({})", label(), rs, rs.liveWeight(),
+                        rs.admin() == org.bascule.health.AdminState.READY ? "" : ", " + rs.admin(), change.reason());
+                relist(rs);
+                publish();
+            }
             return; // another checker of the server changed, or an initial state: same list, same set
         }
         log.info("{}: real server {} is {} ({}){}", label(), rs, rs.up() ? "UP" : "DOWN", change.reason(),
                 !rs.up() && rs.listed() ? ", weight 0 (inhibit_on_failure)" : "");
+        // keepalived's order (perform_svr_state): the server's notify, then the quorum it may have moved
+        (rs.up() ? rs.notifyUp() : rs.notifyDown())
+                .ifPresent(script -> scripts.run(script, (rs.up() ? "notify_up" : "notify_down") + " of " + rs));
         relist(rs);
         publish();
     }
@@ -397,6 +415,11 @@ public final class NatVirtualServer implements AutoCloseable {
         return failed.contains(rs);
     }
 
+    /** Whether the service has its quorum now (keepalived's {@code quorum_state_up}). */
+    public synchronized boolean hasQuorum() {
+        return quorumState.up();
+    }
+
     synchronized void sample() {
         meter.sample();
         servers.forEach(rs -> rs.meter().sample());
@@ -407,7 +430,19 @@ public final class NatVirtualServer implements AutoCloseable {
     public void close() {
         synchronized (this) {
             servers.forEach(this::stopChecks);
+            if (spec.omega()) {
+                // omega: the service goes away as if every server failed (keepalived's vs->omega)
+                for (RealServer rs : servers) {
+                    if (rs.up()) {
+                        rs.notifyDown().ifPresent(script -> scripts.run(script, "notify_down of " + rs + " (omega)"));
+                    }
+                }
+                if (quorumState.up()) {
+                    spec.quorum().down().ifPresent(script -> scripts.run(script, "quorum_down (omega)"));
+                }
+            }
         }
+        scripts.finish(spec.omega() ? Duration.ofSeconds(10) : Duration.ZERO);
         Channel ch = listener;
         if (ch != null) {
             ch.close().awaitUninterruptibly();
@@ -480,6 +515,14 @@ public final class NatVirtualServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds the destination set the data path reads, after keepalived's quorum handling
+     * ({@code update_quorum_state} in {@code ipwrapper.c}): while the quorum is lost and a sorry
+     * server exists, the live servers leave the table and the sorry server takes everything;
+     * when the quorum comes back the sorry server leaves (or stays at weight 0 with
+     * {@code sorry_server_inhibit}) and the live servers return. Crossing the quorum queues
+     * {@code quorum_up}/{@code quorum_down}.
+     */
     private void publish() {
         Set<RealServer> down = new HashSet<>();
         for (RealServer rs : servers) {
@@ -488,17 +531,53 @@ public final class NatVirtualServer implements AutoCloseable {
             }
         }
         failed = Set.copyOf(down);
-        List<Destination<RealServer>> members = new ArrayList<>(listed.size() + 1);
         long liveWeight = 0;
         for (RealServer rs : listed) {
-            members.add(new Destination<>(rs, rs.liveWeight()));
             liveWeight += rs.liveWeight();
         }
-        if (liveWeight == 0 && sorry.isPresent()) {
-            // keepalived's quorum (default 1) is lost: the sorry server takes the traffic
+        updateQuorum(liveWeight);
+        boolean sorryServing = !quorumState.up() && sorry.isPresent();
+        List<Destination<RealServer>> members = new ArrayList<>(listed.size() + 1);
+        for (RealServer rs : listed) {
+            if (sorryServing && rs.liveWeight() > 0) {
+                continue; // keepalived's perform_quorum_state: alive servers leave while the sorry server serves
+            }
+            members.add(new Destination<>(rs, rs.liveWeight()));
+        }
+        if (sorryServing) {
             members.addFirst(new Destination<>(sorry.get(), 1));
+        } else if (sorry.isPresent() && spec.sorryInhibit()) {
+            members.addLast(new Destination<>(sorry.get(), 0));
         }
         pool = new DestinationSet<>(members);
+    }
+
+    private void updateQuorum(long liveWeight) {
+        if (quorumState == null) {
+            quorumState = quorum.start(liveWeight);
+            if (!quorumState.up()) {
+                log.info("{}: starting with quorum down ({} < quorum {}){}", label(), liveWeight, spec.quorum().quorum(),
+                        sorry.map(s -> ", sorry server " + s + " serves").orElse(""));
+            }
+            return;
+        }
+        Quorum.Step step = quorum.on(quorumState, liveWeight);
+        quorumState = step.state();
+        step.transition().ifPresent(t -> {
+            switch (t) {
+                case Quorum.Transition.Gained g -> {
+                    log.info("{}: gained quorum: live weight {} (quorum {}, hysteresis {})", label(), g.weight(),
+                            spec.quorum().quorum(), spec.quorum().hysteresis());
+                    spec.quorum().up().ifPresent(script -> scripts.run(script, "quorum_up"));
+                }
+                case Quorum.Transition.Lost l -> {
+                    log.info("{}: lost quorum: live weight {} (quorum {}, hysteresis {}){}", label(), l.weight(),
+                            spec.quorum().quorum(), spec.quorum().hysteresis(),
+                            sorry.map(s -> ", sorry server " + s + " takes the traffic").orElse(""));
+                    spec.quorum().down().ifPresent(script -> scripts.run(script, "quorum_down"));
+                }
+            }
+        });
     }
 
     private void startChecks(RealServer rs) {

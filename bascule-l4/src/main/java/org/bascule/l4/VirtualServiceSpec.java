@@ -14,8 +14,11 @@ import org.bascule.sched.Schedulers;
 /**
  * keepalived's {@code virtual_server IP PORT} block as the L4 tier needs it: the service address
  * with its {@code protocol}, {@code lb_algo}, {@code lb_kind}, the {@code real_server}s (in
- * configuration order) and the optional {@code sorry_server}, which takes the connections when
- * no real server is up with a weight above 0 (keepalived's quorum of 1).
+ * configuration order) and the optional {@code sorry_server}, which takes the connections while
+ * the service lacks its {@code quorum} (by default 1: while no real server is up with a weight
+ * above 0). {@code sorry_server_inhibit} keeps the sorry server listed with weight 0 while it is
+ * not needed; {@code omega} runs {@code quorum_down} and the {@code notify_down} of live servers
+ * when the service stops.
  *
  * <p>This tier serves {@code lb_kind NAT} over TCP and UDP as a user-space proxy; DR and TUN belong to
  * the packet engine, {@code fwmark} services to it as well, SCTP is not served. They are rejected
@@ -26,9 +29,13 @@ public record VirtualServiceSpec(
         String scheduler,
         ForwardingMethod method,
         List<RealServerSpec> realServers,
-        Optional<InetSocketAddress> sorryServer) {
+        Optional<InetSocketAddress> sorryServer,
+        QuorumSpec quorum,
+        boolean sorryInhibit,
+        boolean omega) {
 
     public VirtualServiceSpec {
+        Objects.requireNonNull(quorum, "quorum");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(method, "method");
         realServers = List.copyOf(Objects.requireNonNull(realServers, "realServers"));
@@ -54,6 +61,12 @@ public record VirtualServiceSpec(
                 throw new IllegalArgumentException("real_server: " + rs.address() + " (expected: each server once per service)");
             }
         }
+    }
+
+    /** A service with keepalived's default quorum (1, no hysteresis, no scripts), no inhibit, no omega. */
+    public VirtualServiceSpec(ServiceAddress address, String scheduler, ForwardingMethod method,
+            List<RealServerSpec> realServers, Optional<InetSocketAddress> sorryServer) {
+        this(address, scheduler, method, realServers, sorryServer, QuorumSpec.DEFAULT, false, false);
     }
 
     /** A NAT service over TCP on {@code vip} without a sorry server. */
