@@ -5,7 +5,7 @@ package org.bascule.health;
  * {@link Checker}, and {@link Checker#forSpec} switches over all of them, so adding
  * {@code HTTP_GET}, {@code MISC_CHECK}, ping or agent checks is a new record plus a new case.
  */
-public sealed interface CheckSpec permits TcpCheckSpec {
+public sealed interface CheckSpec permits TcpCheckSpec, PingCheckSpec {
 
     /** {@code delay_loop}, {@code retry}, {@code delay_before_retry}, {@code alpha}. */
     CheckTiming timing();

@@ -15,6 +15,7 @@ public interface Checker {
     static Checker forSpec(CheckSpec spec) {
         return switch (spec) {
             case TcpCheckSpec tcp -> new TcpChecker(tcp);
+            case PingCheckSpec ping -> new PingChecker(ping);
         };
     }
 }
