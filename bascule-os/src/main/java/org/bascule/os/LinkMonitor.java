@@ -29,7 +29,7 @@ public final class LinkMonitor implements AutoCloseable {
         return new LinkMonitor(NetlinkSocket.open(RTMGRP_LINK));
     }
 
-    /** The next event, waiting at most {@code timeout}; empty on timeout or after close. */
+    /** The next event, waiting at most {@code timeout}; empty on timeout or when closed meanwhile. */
     public synchronized Optional<LinkEvent> next(Duration timeout) throws OsException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pending.isEmpty()) {

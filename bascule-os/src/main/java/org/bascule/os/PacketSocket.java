@@ -29,6 +29,8 @@ public final class PacketSocket implements AutoCloseable {
     private static final int SOCKADDR_LL_SIZE = 20;
     private static final int MAX_FRAME = 65_536;
 
+    /** No protocol: a socket that only sends. */
+    private static final int NONE = 0;
     /** Every protocol ({@code ETH_P_ALL}). */
     public static final int ETH_P_ALL = 0x0003;
     public static final int ETH_P_IP = 0x0800;
@@ -45,12 +47,18 @@ public final class PacketSocket implements AutoCloseable {
         this.etherType = etherType;
     }
 
-    /** Opens a packet socket on {@code interfaceName}, receiving every protocol. */
+    /**
+     * Opens a packet socket on {@code interfaceName} for sending only: it subscribes to no
+     * protocol, so the kernel queues nothing for it however busy the link is.
+     */
     public static PacketSocket open(String interfaceName) throws OsException {
-        return open(interfaceName, ETH_P_ALL);
+        return open(interfaceName, NONE);
     }
 
-    /** Opens a packet socket on {@code interfaceName} that receives frames of {@code etherType} only. */
+    /**
+     * Opens a packet socket on {@code interfaceName} that also receives the frames of
+     * {@code etherType} ({@link #ETH_P_ARP}, {@link #ETH_P_IPV6}, or {@link #ETH_P_ALL} for all).
+     */
     public static PacketSocket open(String interfaceName, int etherType) throws OsException {
         Ifreq.checkName(interfaceName);
         if (etherType < 0 || etherType > 0xffff) {
@@ -109,8 +117,9 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     /**
-     * The next frame seen on the interface (both directions), waiting at most {@code timeout};
-     * empty on timeout or close.
+     * The next frame of the socket's ethertype seen on the interface (both directions), waiting
+     * at most {@code timeout}; empty on timeout or close, and always empty for a socket opened
+     * with {@link #open(String)}.
      */
     public Optional<byte[]> receive(Duration timeout) throws OsException {
         Objects.requireNonNull(timeout, "timeout");

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -45,16 +44,6 @@ class AnnouncementTest {
     @AfterEach
     void cleanUp() {
         lab.close();
-    }
-
-    @Test
-    void gratuitousArpFrameIsKeepalivedsWhoHasVipTellVip() throws Exception {
-        byte[] frame = GratuitousArp.frame(MacAddress.parse("02:00:5e:00:01:33"), (Inet4Address) InetAddress.getByName("10.77.6.100"));
-        assertThat(HexFormat.of().formatHex(frame)).isEqualTo(
-                "ffffffffffff" + "02005e000133" + "0806"  // broadcast, from the interface MAC, ARP
-                + "0001" + "0800" + "06" + "04" + "0001"  // Ethernet/IPv4, request
-                + "02005e000133" + "0a4d0664"              // sender: MAC, VIP
-                + "ffffffffffff" + "0a4d0664");            // target: ff.., VIP
     }
 
     @Test
