@@ -5,7 +5,7 @@ package org.bascule.health;
  * {@link Checker}, and {@link Checker#forSpec} switches over all of them, so adding a kind (ping, DNS) is a new
  * record plus a new case.
  */
-public sealed interface CheckSpec permits TcpCheckSpec, HttpCheckSpec, MiscCheckSpec, AgentCheckSpec {
+public sealed interface CheckSpec permits TcpCheckSpec, HttpCheckSpec, MiscCheckSpec, AgentCheckSpec, PingCheckSpec {
 
     /** {@code delay_loop}, {@code retry}, {@code delay_before_retry}, {@code alpha}. */
     CheckTiming timing();

@@ -18,6 +18,7 @@ public interface Checker {
             case HttpCheckSpec http -> new HttpChecker(http);
             case MiscCheckSpec misc -> new MiscChecker(misc);
             case AgentCheckSpec agent -> new AgentChecker(agent);
+            case PingCheckSpec ping -> new PingChecker(ping);
         };
     }
 }

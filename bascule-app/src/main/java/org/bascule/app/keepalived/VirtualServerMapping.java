@@ -16,6 +16,7 @@ import org.bascule.config.keepalived.Checker;
 import org.bascule.config.keepalived.HttpGetCheck;
 import org.bascule.config.keepalived.KeepalivedConfig;
 import org.bascule.config.keepalived.LbKind;
+import org.bascule.config.keepalived.PingCheck;
 import org.bascule.config.keepalived.Protocol;
 import org.bascule.config.keepalived.RealServer;
 import org.bascule.config.keepalived.TcpCheck;
@@ -24,6 +25,7 @@ import org.bascule.config.keepalived.VirtualServerAddress;
 import org.bascule.config.keepalived.VirtualServerGroupEntry;
 import org.bascule.health.CheckSpec;
 import org.bascule.health.CheckTiming;
+import org.bascule.health.PingCheckSpec;
 import org.bascule.health.TcpCheckSpec;
 import org.bascule.l4.RealServerSpec;
 import org.bascule.l4.VirtualServiceSpec;
@@ -167,6 +169,9 @@ public final class VirtualServerMapping {
     private Optional<CheckSpec> checkSpec(RealServer rs, Checker checker) {
         return switch (checker) {
             case TcpCheck(SourcePos pos, CheckConnection c, CheckSchedule s) -> Optional.of(tcp(c, s));
+            case PingCheck(SourcePos pos, CheckConnection c, CheckSchedule s) -> Optional.of(new PingCheckSpec(c.connectIp(),
+                    c.bindTo(), c.bindInterface(), c.connectTimeout(),
+                    new CheckTiming(s.delayLoop(), s.retry(), s.delayBeforeRetry(), s.alpha())));
             case HttpGetCheck h -> {
                 note(h.pos(), h.kind() + " is not run by this version: real_server " + hostPort(rs)
                         + " is checked with a TCP connect to "

@@ -60,6 +60,18 @@ class VrrpCodecFuzzTest {
      * a message decodes but does not encode back to itself.
      */
     private static boolean reservedBitsSet(byte[] m) {
-        return (m[0] & 0xF0) == 0x30 && (m[4] & 0xF0) != 0;
+        if ((m[0] & 0xF0) == 0x30) {
+            return (m[4] & 0xF0) != 0;
+        }
+        // Likewise v2 without authentication: the data octets are "ignored on reception" (RFC
+        // 3768 §5.3.10) and sent as zeros (found by the fuzzer: crash-27eb2622…).
+        if (m[4] == 0) {
+            for (int i = m.length - AdvertAuth.DATA_LENGTH; i < m.length; i++) {
+                if (m[i] != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
