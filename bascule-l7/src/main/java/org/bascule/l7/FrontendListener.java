@@ -104,9 +104,17 @@ final class FrontendListener implements AutoCloseable {
             p.addLast(new TcpFrontendHandler(fe, backend, b.acceptProxy()));
             return;
         }
+        if (b.tls().isPresent() && b.tls().get().alpn().contains("h2")) {
+            p.addLast("alpn", new Http2Negotiation(fe, () -> addHttp1(p, true)));
+            return;
+        }
+        addHttp1(p, b.tls().isPresent());
+    }
+
+    private void addHttp1(io.netty.channel.ChannelPipeline p, boolean tls) {
         p.addLast("http", new HttpServerCodec(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
         p.addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BODY, true));
-        p.addLast("frontend", new HttpFrontendHandler(fe, b.tls().isPresent()));
+        p.addLast("frontend", new HttpFrontendHandler(fe, tls));
     }
 
     private void setAccepting(boolean on) {

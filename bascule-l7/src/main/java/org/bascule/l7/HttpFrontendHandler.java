@@ -76,16 +76,26 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        // Added after the TLS handshake and ALPN, the channel is already active.
+        if (ctx.channel().isActive()) {
+            start(ctx);
+        }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (client == null) {
+            start(ctx);
+        }
+        ctx.fireChannelActive();
+    }
+
+    private void start(ChannelHandlerContext ctx) {
         // An HTTP/2 stream is a child channel of the client's connection, which holds the addresses.
         Channel ch = ctx.channel().parent() instanceof io.netty.channel.socket.SocketChannel sc ? sc : ctx.channel();
         client = (InetSocketAddress) ch.remoteAddress();
         local = (InetSocketAddress) ch.localAddress();
         armIdle(firstTimeout(), true);
-        ctx.fireChannelActive();
     }
 
     private Optional<Duration> firstTimeout() {

@@ -36,6 +36,7 @@ final class StickTable {
         if (e == null || nowMillis - e.lastSeen > spec.expire().toMillis()) {
             e = new Entry();
             e.periodStart = nowMillis;
+            e.lastSeen = nowMillis;
             entries.put(key, e);
             evict(nowMillis);
         }

@@ -32,7 +32,19 @@ final class RawHttp {
     }
 
     static Response send(InetSocketAddress to, byte[] prefix, String request) throws IOException {
+        return send(null, to, prefix, request);
+    }
+
+    /** From source address {@code from} (e.g. 127.0.0.2, so it differs from the proxy's own 127.0.0.1). */
+    static Response getFrom(String from, InetSocketAddress to, String path) throws IOException {
+        return send(from, to, new byte[0], "GET " + path + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    }
+
+    static Response send(String from, InetSocketAddress to, byte[] prefix, String request) throws IOException {
         try (Socket s = new Socket()) {
+            if (from != null) {
+                s.bind(new InetSocketAddress(from, 0));
+            }
             s.connect(to, 5000);
             s.setSoTimeout(10_000);
             s.getOutputStream().write(prefix);

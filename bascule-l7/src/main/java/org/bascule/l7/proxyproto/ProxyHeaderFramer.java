@@ -16,14 +16,28 @@ public final class ProxyHeaderFramer extends ByteToMessageDecoder {
 
     private static final byte[] V1_PREFIX = {'P', 'R', 'O', 'X', 'Y', ' '};
 
+    private boolean failed;
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        byte[] frame = frame(in);
-        if (frame == null) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
             return;
         }
-        out.add(frame[0] == 'P' ? ProxyHeaderCodec.decodeV1(frame) : ProxyHeaderCodec.decodeV2(frame));
-        ctx.pipeline().remove(this);
+        try {
+            byte[] frame = frame(in);
+            if (frame == null) {
+                return;
+            }
+            out.add(frame[0] == 'P' ? ProxyHeaderCodec.decodeV1(frame) : ProxyHeaderCodec.decodeV2(frame));
+            ctx.pipeline().remove(this);
+        } catch (ProxyHeaderException e) {
+            // Reported once; what follows on this connection is not trusted and is dropped with it.
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            ctx.fireExceptionCaught(e);
+            ctx.close();
+        }
     }
 
     /**
