@@ -120,6 +120,52 @@ class HealthDrivenServiceTest {
         }
     }
 
+    @Test
+    void anAgentDrainsWeighsAndTakesItsServerOut() throws Exception {
+        Path bin = Path.of("/usr/bin/socat");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(bin), "socat is not installed (apt-get install socat)");
+        Path reply = dir.resolve("reply");
+        Files.writeString(reply, "up ready\n");
+        int port;
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Process socat = new ProcessBuilder(bin.toString(), "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
+                "SYSTEM:cat " + reply).redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
+        try (var f = new L4Fixture()) {
+            EchoServer a = f.server("a");
+            var agentAddress = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port);
+            await().atMost(L4Fixture.WAIT).ignoreExceptions().until(() -> {
+                try (var s = new java.net.Socket()) {
+                    s.connect(agentAddress, 200);
+                    return true;
+                }
+            });
+            var timing = new CheckTiming(Duration.ofMillis(100), 0, Duration.ZERO, false).withWarmup(Duration.ZERO)
+                    .withRiseFall(new org.bascule.health.RiseFall(1, 1));
+            CheckSpec agent = new org.bascule.health.AgentCheckSpec(agentAddress, Optional.empty(), Duration.ofSeconds(1),
+                    Optional.empty(), timing);
+            f.start(service(List.of(new RealServerSpec(a.address(), 4, false,
+                    List.of(L4Fixture.tcpCheck(a.address(), 100, false), agent))), null, QuorumSpec.DEFAULT, false, false));
+            await().atMost(L4Fixture.WAIT).until(() -> weightOf(f, a.address()) == 4);
+            Files.writeString(reply, "50%\n");
+            await().atMost(L4Fixture.WAIT).until(() -> weightOf(f, a.address()) == 2);
+            Files.writeString(reply, "drain\n"); // listed, no new connections
+            await().atMost(L4Fixture.WAIT).until(() -> weightOf(f, a.address()) == 0);
+            Files.writeString(reply, "maint\n"); // out of the table
+            await().atMost(L4Fixture.WAIT).until(() -> weightOf(f, a.address()) == -1);
+            Files.writeString(reply, "ready\n"); // back, with the 50% still standing
+            await().atMost(L4Fixture.WAIT).until(() -> weightOf(f, a.address()) == 2);
+            Files.writeString(reply, "down # disk full\n");
+            await().atMost(L4Fixture.WAIT).until(() -> weightOf(f, a.address()) == -1);
+            Files.writeString(reply, "up 100%\n");
+            await().atMost(L4Fixture.WAIT).until(() -> weightOf(f, a.address()) == 4);
+        } finally {
+            socat.destroy();
+            socat.waitFor();
+        }
+    }
+
     // ---- helpers
 
     private static RealServerSpec checked(EchoServer s, int weight) {

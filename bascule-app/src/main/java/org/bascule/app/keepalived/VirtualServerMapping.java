@@ -17,16 +17,29 @@ import org.bascule.config.keepalived.HttpGetCheck;
 import org.bascule.config.keepalived.KeepalivedConfig;
 import org.bascule.config.keepalived.LbKind;
 import org.bascule.config.keepalived.PingCheck;
+import org.bascule.config.keepalived.MiscCheck;
+import org.bascule.config.keepalived.NotifyScript;
+import org.bascule.config.keepalived.Quorum;
 import org.bascule.config.keepalived.Protocol;
 import org.bascule.config.keepalived.RealServer;
+import org.bascule.config.keepalived.StatusCodeRange;
 import org.bascule.config.keepalived.TcpCheck;
+import org.bascule.config.keepalived.UrlCheck;
 import org.bascule.config.keepalived.VirtualServer;
 import org.bascule.config.keepalived.VirtualServerAddress;
 import org.bascule.config.keepalived.VirtualServerGroupEntry;
 import org.bascule.health.CheckSpec;
 import org.bascule.health.CheckTiming;
 import org.bascule.health.PingCheckSpec;
+import org.bascule.health.HttpCheckSpec;
+import org.bascule.health.MiscCheckSpec;
+import org.bascule.health.Script;
+import org.bascule.health.ScriptUser;
+import org.bascule.health.StatusCodes;
 import org.bascule.health.TcpCheckSpec;
+import org.bascule.health.UrlSpec;
+import org.bascule.health.http.HttpVersion;
+import org.bascule.l4.QuorumSpec;
 import org.bascule.l4.RealServerSpec;
 import org.bascule.l4.VirtualServiceSpec;
 import org.bascule.l4.table.ForwardingMethod;
@@ -38,8 +51,10 @@ import org.bascule.sched.Schedulers;
  * Maps keepalived's {@code virtual_server} blocks onto the L4 tier's NAT proxy. Everything
  * this version cannot serve as keepalived would is said, with the directive's position:
  * DR/TUN fall back to NAT (the packet engine does not exist yet), checkers other than
- * TCP_CHECK are replaced by a TCP connect to the same address, schedulers other than rr/wrr
- * by wrr; fwmark services and UDP/SCTP are not served at all.
+ * TCP_CHECK, HTTP_GET, SSL_GET and MISC_CHECK are not run, a url's {@code regex} is not
+ * tested, schedulers other than rr/wrr become wrr; fwmark services and UDP/SCTP are not
+ * served at all. The quorum's hysteresis is read as the first source document describes it
+ * (R-V3), which differs from keepalived 2.2's reading: said once per service that sets one.
  */
 public final class VirtualServerMapping {
 
@@ -86,14 +101,52 @@ public final class VirtualServerMapping {
         }
         List<RealServerSpec> realServers = vs.realServers().stream().map(this::realServer).toList();
         Optional<InetSocketAddress> sorry = vs.sorryServer().map(s -> new InetSocketAddress(s.address(), s.port()));
+        QuorumSpec quorum = quorum(vs, realServers);
+        boolean sorryInhibit = vs.sorryServer().map(s -> s.inhibit()).orElse(false);
         for (InetSocketAddress vip : vips(vs)) {
             try {
                 services.add(new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.TCP, vip),
-                        scheduler, ForwardingMethod.MASQ, realServers, sorry));
+                        scheduler, ForwardingMethod.MASQ, realServers, sorry, quorum, sorryInhibit, vs.omega()));
             } catch (IllegalArgumentException e) {
                 notes.add(new Diagnostic(Severity.ERROR, vs.pos(), "virtual_server " + vs.name() + ": " + e.getMessage()));
             }
         }
+    }
+
+    /**
+     * keepalived's quorum settings; a quorum above the total weight is lowered to it, as
+     * keepalived does ("reducing quorum", ipwrapper.c), so that the service can ever be up.
+     */
+    private QuorumSpec quorum(VirtualServer vs, List<RealServerSpec> realServers) {
+        Quorum q = vs.quorum();
+        long total = realServers.stream().mapToLong(RealServerSpec::weight).sum();
+        long quorum = q.quorum();
+        if (quorum > total && total > 0) {
+            note(vs.pos(), "virtual_server " + vs.name() + ": quorum " + quorum + " exceeds the total weight of its real servers "
+                    + total + "; reducing it to " + total + " as keepalived does");
+            quorum = total;
+        }
+        long hysteresis = Math.min(q.hysteresis(), quorum - 1);
+        if (hysteresis != q.hysteresis()) {
+            note(vs.pos(), "virtual_server " + vs.name() + ": hysteresis " + q.hysteresis() + " lowered to " + hysteresis
+                    + " (at most quorum - 1)");
+        }
+        if (hysteresis > 0) {
+            note(vs.pos(), "virtual_server " + vs.name() + ": hysteresis " + hysteresis + " is the minimum weight change between"
+                    + " quorum_down and quorum_up (quorum " + quorum + ": down below " + quorum + ", up again " + hysteresis
+                    + " above the weight it went down at), as the source document describes; keepalived 2.2 instead goes down"
+                    + " below " + (quorum - hysteresis) + " and up at " + (quorum + hysteresis));
+        }
+        return new QuorumSpec(quorum, hysteresis, q.up().map(VirtualServerMapping::script), q.down().map(VirtualServerMapping::script),
+                org.bascule.l4.Quorum.Rule.SOURCE_DOCUMENT);
+    }
+
+    private static Script script(NotifyScript n) {
+        return new Script(n.command(), n.user().map(VirtualServerMapping::user));
+    }
+
+    private static ScriptUser user(org.bascule.config.keepalived.ScriptUser u) {
+        return new ScriptUser(u.user(), u.group());
     }
 
     /** The VIP:port pairs a virtual_server listens on (a group expands to its entries). */
@@ -163,34 +216,57 @@ public final class VirtualServerMapping {
         if (weight != rs.weight()) {
             note(rs.pos(), "real_server weight " + rs.weight() + " capped at " + RealServerSpec.MAX_WEIGHT);
         }
-        return new RealServerSpec(new InetSocketAddress(rs.address(), rs.port()), weight, rs.inhibitOnFailure(), checks);
+        return new RealServerSpec(new InetSocketAddress(rs.address(), rs.port()), weight, rs.inhibitOnFailure(), checks,
+                rs.notifyUp().map(VirtualServerMapping::script), rs.notifyDown().map(VirtualServerMapping::script));
     }
 
     private Optional<CheckSpec> checkSpec(RealServer rs, Checker checker) {
-        return switch (checker) {
-            case TcpCheck(SourcePos pos, CheckConnection c, CheckSchedule s) -> Optional.of(tcp(c, s));
-            case PingCheck(SourcePos pos, CheckConnection c, CheckSchedule s) -> Optional.of(new PingCheckSpec(c.connectIp(),
-                    c.bindTo(), c.bindInterface(), c.connectTimeout(),
-                    new CheckTiming(s.delayLoop(), s.retry(), s.delayBeforeRetry(), s.alpha())));
-            case HttpGetCheck h -> {
-                note(h.pos(), h.kind() + " is not run by this version: real_server " + hostPort(rs)
-                        + " is checked with a TCP connect to "
-                        + new VirtualServerAddress.Endpoint(h.connection().connectIp(), h.connection().connectPort()).hostPort()
-                        + " instead");
-                yield Optional.of(tcp(h.connection(), h.schedule()));
+        try {
+            return switch (checker) {
+                case TcpCheck(SourcePos pos, CheckConnection c, CheckSchedule s) -> Optional.of(tcp(c, s));
+                case PingCheck(SourcePos pos, CheckConnection c, CheckSchedule s) -> Optional.of(new PingCheckSpec(
+                        c.connectIp(), c.bindTo(), c.bindInterface(), c.connectTimeout(), timing(s)));
+                case HttpGetCheck h -> Optional.of(http(h));
+                case MiscCheck m -> Optional.of(new MiscCheckSpec(m.path(), m.timeout(), m.dynamic(),
+                        m.user().map(VirtualServerMapping::user), timing(m.schedule())));
+                default -> {
+                    note(checker.pos(), checker.kind() + " is not run by this version: it does not take real_server "
+                            + hostPort(rs) + " out (its other checkers still do)");
+                    yield Optional.empty();
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            notes.add(new Diagnostic(Severity.ERROR, checker.pos(), checker.kind() + " of real_server " + hostPort(rs) + ": "
+                    + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private HttpCheckSpec http(HttpGetCheck h) {
+        List<UrlSpec> urls = new ArrayList<>();
+        for (UrlCheck u : h.urls()) {
+            if (u.regex().isPresent()) {
+                note(u.pos(), "url " + u.path() + ": regex is not tested by this version (status_code and digest are)");
             }
-            default -> {
-                note(checker.pos(), checker.kind() + " is not run by this version: it does not take real_server "
-                        + hostPort(rs) + " out (its other checkers still do)");
-                yield Optional.empty();
-            }
-        };
+            StatusCodes codes = new StatusCodes(u.statusCodes().stream()
+                    .map((StatusCodeRange r) -> new StatusCodes.Range(r.from(), r.to())).toList());
+            urls.add(new UrlSpec(u.path(), u.digest(), codes, u.virtualhost()));
+        }
+        CheckConnection c = h.connection();
+        return new HttpCheckSpec(new InetSocketAddress(c.connectIp(), c.connectPort()), bind(c), c.connectTimeout(),
+                timing(h.schedule()), h.ssl(), h.enableSni(), HttpVersion.fromKeyword(h.httpProtocol()), urls);
     }
 
     private static TcpCheckSpec tcp(CheckConnection c, CheckSchedule s) {
-        Optional<InetSocketAddress> bind = c.bindTo().map(ip -> new InetSocketAddress(ip, c.bindPort().orElse(0)));
-        return new TcpCheckSpec(new InetSocketAddress(c.connectIp(), c.connectPort()), bind, c.connectTimeout(),
-                new CheckTiming(s.delayLoop(), s.retry(), s.delayBeforeRetry(), s.alpha()));
+        return new TcpCheckSpec(new InetSocketAddress(c.connectIp(), c.connectPort()), bind(c), c.connectTimeout(), timing(s));
+    }
+
+    private static Optional<InetSocketAddress> bind(CheckConnection c) {
+        return c.bindTo().map(ip -> new InetSocketAddress(ip, c.bindPort().orElse(0)));
+    }
+
+    private static CheckTiming timing(CheckSchedule s) {
+        return new CheckTiming(s.delayLoop(), s.retry(), s.delayBeforeRetry(), s.alpha()).withWarmup(s.warmup());
     }
 
     private static String hostPort(RealServer rs) {

@@ -128,15 +128,129 @@ class VirtualServerMappingTest {
                 """);
         assertThat(plan.services()).singleElement().satisfies(vs -> {
             assertThat(vs.scheduler()).isEqualTo("wrr");
-            assertThat(vs.realServers().getFirst().checks()).singleElement()
-                    .isInstanceOfSatisfying(TcpCheckSpec.class,
-                            c -> assertThat(c.connectTo()).isEqualTo(new InetSocketAddress("127.0.0.1", 9080)));
+            assertThat(vs.realServers().getFirst().checks()).hasSize(2);
         });
         assertThat(plan.notes()).extracting(Diagnostic::message).containsExactly(
                 "virtual_server fwmark 1 is not served: firewall marks need the packet engine",
                 "virtual_server 127.0.0.1 53 is not served: protocol UDP needs the UDP flow table, not built yet (only TCP is proxied)",
-                "virtual_server 127.0.0.1 80: lb_algo 'mh' is not available yet; balancing with wrr (weights kept)",
-                "HTTP_GET is not run by this version: real_server 127.0.0.1:9080 is checked with a TCP connect to 127.0.0.1:9080 instead",
-                "MISC_CHECK is not run by this version: it does not take real_server 127.0.0.1:9080 out (its other checkers still do)");
+                "virtual_server 127.0.0.1 80: lb_algo 'mh' is not available yet; balancing with wrr (weights kept)");
+    }
+
+    @Test
+    void httpSslAndMiscCheckersAreMappedWithEverySetting() {
+        L4Plan plan = plan("""
+                virtual_server 127.0.0.1 80 {
+                    delay_loop 4
+                    lb_algo wrr
+                    lb_kind NAT
+                    protocol TCP
+                    virtualhost supervision.fr.local
+                    real_server 127.0.0.1 9080 {
+                        HTTP_GET {
+                            url {
+                                path /test_vie.php
+                                digest 5f1a4b7e269b7f5ddf6bbce06856c1e8
+                            }
+                            url {
+                                path /status
+                                status_code 200 301-302
+                                virtualhost other.local
+                            }
+                            connect_timeout 2
+                            warmup 0
+                        }
+                        SSL_GET {
+                            url {
+                                path /
+                            }
+                            enable_sni
+                            http_protocol 1.1
+                        }
+                        MISC_CHECK {
+                            misc_path "/usr/local/bin/check_ldap.sh -h 127.0.0.1"
+                            misc_timeout 3
+                            misc_dynamic
+                        }
+                    }
+                }
+                """);
+        assertThat(plan.notes()).isEmpty();
+        var checks = plan.services().getFirst().realServers().getFirst().checks();
+        var http = (org.bascule.health.HttpCheckSpec) checks.get(0);
+        assertThat(http.tls()).isFalse();
+        assertThat(http.connectTimeout()).hasSeconds(2);
+        assertThat(http.timing().warmup()).isZero();
+        assertThat(http.timing().delayBeforeRetry()).hasSeconds(3);
+        assertThat(http.urls()).extracting(u -> u.path() + " " + u.digest().orElse("-") + " " + u.statusCodes() + " "
+                + u.virtualhost().orElse("-")).containsExactly(
+                "/test_vie.php 5f1a4b7e269b7f5ddf6bbce06856c1e8 200-299 supervision.fr.local",
+                "/status - 200 301-302 other.local");
+        var ssl = (org.bascule.health.HttpCheckSpec) checks.get(1);
+        assertThat(ssl.tls()).isTrue();
+        assertThat(ssl.enableSni()).isTrue();
+        assertThat(ssl.version()).isEqualTo(org.bascule.health.http.HttpVersion.HTTP_1_1);
+        assertThat(ssl.timing().warmup()).hasSeconds(4); // keepalived: warmup defaults to delay_loop
+        var misc = (org.bascule.health.MiscCheckSpec) checks.get(2);
+        assertThat(misc.script()).isEqualTo("/usr/local/bin/check_ldap.sh -h 127.0.0.1");
+        assertThat(misc.timeout()).hasSeconds(3);
+        assertThat(misc.dynamic()).isTrue();
+        assertThat(misc.timing().retry()).isZero();
+    }
+
+    @Test
+    void quorumSorryServerAndScriptsOfTheTutorial() {
+        L4Plan plan = plan("""
+                virtual_server 127.0.0.1 80 {
+                    lb_algo wrr
+                    lb_kind NAT
+                    protocol TCP
+                    quorum 30
+                    hysteresis 2
+                    quorum_up "/usr/local/bin/notify.pl qourum up"
+                    quorum_down "/usr/local/bin/start_spare_vm.pl"
+                    sorry_server 127.0.0.55 80
+                    sorry_server_inhibit
+                    omega
+                    real_server 127.0.0.1 9080 {
+                        weight 20
+                        notify_up "/bin/echo up"
+                        notify_down /bin/false
+                    }
+                    real_server 127.0.0.2 9080 {
+                        weight 20
+                    }
+                }
+                """);
+        VirtualServiceSpec vs = plan.services().getFirst();
+        assertThat(vs.quorum().quorum()).isEqualTo(30);
+        assertThat(vs.quorum().hysteresis()).isEqualTo(2);
+        assertThat(vs.quorum().up()).map(s -> s.command()).contains("/usr/local/bin/notify.pl qourum up");
+        assertThat(vs.quorum().down()).map(s -> s.command()).contains("/usr/local/bin/start_spare_vm.pl");
+        assertThat(vs.sorryServer()).contains(new InetSocketAddress("127.0.0.55", 80));
+        assertThat(vs.sorryInhibit()).isTrue();
+        assertThat(vs.omega()).isTrue();
+        assertThat(vs.realServers().getFirst().notifyUp()).map(s -> s.command()).contains("/bin/echo up");
+        assertThat(vs.realServers().getFirst().notifyDown()).map(s -> s.command()).contains("/bin/false");
+        assertThat(plan.notes()).extracting(Diagnostic::message).containsExactly(
+                "virtual_server 127.0.0.1 80: hysteresis 2 is the minimum weight change between quorum_down and quorum_up"
+                        + " (quorum 30: down below 30, up again 2 above the weight it went down at), as the source document"
+                        + " describes; keepalived 2.2 instead goes down below 28 and up at 32");
+    }
+
+    @Test
+    void aQuorumAboveTheTotalWeightIsLoweredAsKeepalivedDoes() {
+        L4Plan plan = plan("""
+                virtual_server 127.0.0.1 80 {
+                    lb_algo wrr
+                    lb_kind NAT
+                    protocol TCP
+                    quorum 50
+                    real_server 127.0.0.1 9080 {
+                        weight 3
+                    }
+                }
+                """);
+        // the parser already lowers it (with its own warning); the plan serves it lowered
+        assertThat(plan.services().getFirst().quorum().quorum()).isEqualTo(3);
     }
 }
