@@ -37,7 +37,7 @@ import org.bascule.sched.Schedulers;
  * this version cannot serve as keepalived would is said, with the directive's position:
  * DR/TUN fall back to NAT (the packet engine does not exist yet), checkers other than
  * TCP_CHECK are replaced by a TCP connect to the same address, schedulers other than rr/wrr
- * by wrr; fwmark services and UDP/SCTP are not served at all.
+ * by wrr; fwmark services and SCTP are not served at all.
  */
 public final class VirtualServerMapping {
 
@@ -62,11 +62,12 @@ public final class VirtualServerMapping {
 
     private void map(VirtualServer vs) {
         Protocol protocol = vs.protocol().orElse(Protocol.TCP);
-        if (protocol != Protocol.TCP) {
+        if (protocol != Protocol.TCP && protocol != Protocol.UDP) {
             note(vs.pos(), "virtual_server " + vs.name() + " is not served: protocol " + protocol
-                    + " needs the UDP flow table, not built yet (only TCP is proxied)");
+                    + " (the NAT proxy serves TCP and UDP)");
             return;
         }
+        L4Protocol l4 = protocol == Protocol.UDP ? L4Protocol.UDP : L4Protocol.TCP;
         if (vs.forwarding().kind() != LbKind.NAT) {
             note(vs.pos(), "virtual_server " + vs.name() + ": lb_kind " + vs.forwarding().kind()
                     + " falls back to NAT (a user-space proxy; real servers see the balancer's address)"
@@ -86,7 +87,7 @@ public final class VirtualServerMapping {
         Optional<InetSocketAddress> sorry = vs.sorryServer().map(s -> new InetSocketAddress(s.address(), s.port()));
         for (InetSocketAddress vip : vips(vs)) {
             try {
-                services.add(new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.TCP, vip),
+                services.add(new VirtualServiceSpec(new ServiceAddress.Endpoint(l4, vip),
                         scheduler, ForwardingMethod.MASQ, realServers, sorry));
             } catch (IllegalArgumentException e) {
                 notes.add(new Diagnostic(Severity.ERROR, vs.pos(), "virtual_server " + vs.name() + ": " + e.getMessage()));

@@ -105,7 +105,7 @@ class VirtualServerMappingTest {
                     }
                 }
                 virtual_server 127.0.0.1 53 {
-                    protocol UDP
+                    protocol SCTP
                     real_server 127.0.0.1 9053 {
                     }
                 }
@@ -134,9 +134,29 @@ class VirtualServerMappingTest {
         });
         assertThat(plan.notes()).extracting(Diagnostic::message).containsExactly(
                 "virtual_server fwmark 1 is not served: firewall marks need the packet engine",
-                "virtual_server 127.0.0.1 53 is not served: protocol UDP needs the UDP flow table, not built yet (only TCP is proxied)",
+                "virtual_server 127.0.0.1 53 is not served: protocol SCTP (the NAT proxy serves TCP and UDP)",
                 "virtual_server 127.0.0.1 80: lb_algo 'mh' is not available yet; balancing with wrr (weights kept)",
                 "HTTP_GET is not run by this version: real_server 127.0.0.1:9080 is checked with a TCP connect to 127.0.0.1:9080 instead",
                 "MISC_CHECK is not run by this version: it does not take real_server 127.0.0.1:9080 out (its other checkers still do)");
+    }
+
+    @Test
+    void udpVirtualServersAreServedByTheFlowTable() {
+        L4Plan plan = plan("""
+                virtual_server 127.0.0.1 53 {
+                    lb_algo rr
+                    lb_kind NAT
+                    protocol UDP
+                    real_server 127.0.0.1 9053 {
+                        TCP_CHECK {
+                            connect_timeout 1
+                        }
+                    }
+                }
+                """);
+        assertThat(plan.notes()).isEmpty();
+        assertThat(plan.services()).singleElement().satisfies(vs -> assertThat(vs.address())
+                .isEqualTo(new org.bascule.l4.table.ServiceAddress.Endpoint(org.bascule.l4.table.L4Protocol.UDP,
+                        new InetSocketAddress("127.0.0.1", 53))));
     }
 }
