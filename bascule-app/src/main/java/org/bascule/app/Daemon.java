@@ -50,6 +50,16 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies a new plan to the running tier (SIGHUP): unchanged virtual and real servers keep
+     * their connections, counters and health state; see {@link L4Tier#apply}.
+     *
+     * @return the changes made, one line each
+     */
+    public List<String> reload(L4Plan plan) {
+        return tier.apply(plan.services());
+    }
+
     public L4Tier tier() {
         return tier;
     }

@@ -19,10 +19,11 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code bascule ipvsadm ARGS}: ipvsadm's flags and output, answered by the running daemon
- * over its runtime socket ({@code -Ln}, {@code --stats}, {@code --rate}, ...). Exits with the
- * status ipvsadm would: 0, 1 (no such service), 2 (usage).
+ * over its runtime socket ({@code -Ln}, {@code --stats}, {@code --rate}, {@code -c}, and the
+ * edits {@code -A -E -D -C -a -e -d -Z --set}). Exits with the status ipvsadm would: 0, 1 (no
+ * such service to list), 2 (usage), 255 (the table refused the edit).
  */
-@Command(name = "ipvsadm", description = "Show the running daemon's virtual server table as ipvsadm does (e.g. -Ln, -Ln --stats, -Ln --rate).")
+@Command(name = "ipvsadm", description = "List and edit the running daemon's virtual server table as ipvsadm does (e.g. -Ln, -Ln --stats, -Lnc, -a -t VIP:PORT -r RS:PORT -m -w 5).")
 final class IpvsadmCommand implements Callable<Integer> {
 
     @Option(names = "--socket", paramLabel = "PATH", description = "Runtime socket of the daemon (default: as bascule run).")
@@ -47,6 +48,9 @@ final class IpvsadmCommand implements Callable<Integer> {
             RuntimeReply reply = new RuntimeSocketClient(path).send(line);
             if (reply.isOk()) {
                 out.print(reply.body());
+                if (!reply.message().isEmpty()) {
+                    err.println(reply.message());
+                }
             } else {
                 err.println(reply.message());
             }

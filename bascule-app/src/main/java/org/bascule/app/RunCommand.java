@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bascule run -f keepalived.conf}: the daemon. Refuses to start on a configuration with
- * errors (printing all of them); serves until SIGTERM or SIGINT, then closes the listeners and
- * lets nothing new in.
+ * errors (printing all of them); re-reads the file on SIGHUP ({@link Reloader}); serves until
+ * SIGTERM or SIGINT, then closes the listeners and lets nothing new in.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the balancer: serve every virtual_server of a keepalived.conf.")
@@ -81,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         }
         log.info("serving {} virtual service(s) from {} in {} ms; runtime socket {}", plan.services().size(), file,
                 Duration.ofNanos(System.nanoTime() - t0).toMillis(), daemon.runtimeSocket());
+        Reloader.onSighup(file, daemon);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             log.info("stopping");

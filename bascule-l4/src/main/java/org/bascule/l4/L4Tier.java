@@ -203,6 +203,7 @@ public final class L4Tier implements IpvsTableEditor, AutoCloseable {
         if (s.realServers().contains(d.address())) {
             throw new IpvsEditException(Reason.DESTINATION_EXISTS, "real server " + d.address() + " already in " + s.label());
         }
+        refuseLoop(s, d);
         warnForwarding(s, d);
         s.addRealServer(RealServerSpec.of(d.address(), d.weight()));
     }
@@ -277,7 +278,7 @@ public final class L4Tier implements IpvsTableEditor, AutoCloseable {
                 List<InetSocketAddress> before = s.realServers();
                 s.reconcile(spec);
                 if (!before.equals(s.realServers())) {
-                    done.add(s.label() + ": real servers now " + s.realServers());
+                    done.add(s.label() + ": real servers now " + s.realServers().stream().map(L4Tier::hostPort).toList());
                 }
             } else {
                 try {
@@ -348,8 +349,26 @@ public final class L4Tier implements IpvsTableEditor, AutoCloseable {
     private static void warnForwarding(NatVirtualServer s, DestinationSettings d) {
         if (d.method() != ForwardingMethod.MASQ) {
             log.warn("{}: real server {} asked for {} forwarding, served as NAT (Masq) until the packet engine exists",
-                    s.label(), d.address(), d.method().ipvsadmLabel());
+                    s.label(), hostPort(d.address()), d.method().ipvsadmLabel());
         }
+    }
+
+    /**
+     * A real server at the service's own address would have the proxy forward to itself. With
+     * IPVS that is a DR server sharing the VIP (it has it on its loopback); proxied as NAT it
+     * is a loop, so it is refused. ipvsadm's {@code -g} default gives the service's port, which
+     * on a loopback VIP is exactly this case.
+     */
+    private static void refuseLoop(NatVirtualServer s, DestinationSettings d) {
+        if (s.address() instanceof ServiceAddress.Endpoint(var p, InetSocketAddress vip) && vip.equals(d.address())) {
+            throw new IpvsEditException(Reason.NOT_SUPPORTED, "real server " + hostPort(d.address())
+                    + " is the virtual service itself; proxied as NAT it would loop (expected: another address, or -m with the server's port)");
+        }
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     private void sweep() {

@@ -142,6 +142,10 @@ class LiveEditTest {
                     .isInstanceOfSatisfying(IpvsEditException.class, e -> assertThat(e.reason()).isEqualTo(IpvsEditException.Reason.NO_SUCH_DESTINATION));
             assertThatThrownBy(() -> tier.addService(new ServiceAddress.Fwmark(3), new ServiceSettings("rr", Optional.empty())))
                     .isInstanceOfSatisfying(IpvsEditException.class, e -> assertThat(e.reason()).isEqualTo(IpvsEditException.Reason.NOT_SUPPORTED));
+            // ipvsadm's -g gives a real server the service's port: on the VIP's own address that is a loop
+            assertThatThrownBy(() -> tier.addDestination(svc, new DestinationSettings(f.vip(), 1, ForwardingMethod.ROUTE)))
+                    .isInstanceOfSatisfying(IpvsEditException.class, e -> assertThat(e.reason()).isEqualTo(IpvsEditException.Reason.NOT_SUPPORTED))
+                    .hasMessageContaining("is the virtual service itself");
             assertThat(TcpClient.exchange(f.vip())).isEqualTo("a");
         }
     }

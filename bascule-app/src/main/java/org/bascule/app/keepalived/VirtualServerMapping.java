@@ -52,7 +52,7 @@ import org.bascule.sched.Schedulers;
  * this version cannot serve as keepalived would is said, with the directive's position:
  * DR/TUN fall back to NAT (the packet engine does not exist yet), checkers other than
  * TCP_CHECK, HTTP_GET, SSL_GET and MISC_CHECK are not run, a url's {@code regex} is not
- * tested, schedulers other than rr/wrr become wrr; fwmark services and UDP/SCTP are not
+ * tested, schedulers other than rr/wrr become wrr; fwmark services and SCTP are not
  * served at all. The quorum's hysteresis is read as the first source document describes it
  * (R-V3), which differs from keepalived 2.2's reading: said once per service that sets one.
  */
@@ -79,11 +79,12 @@ public final class VirtualServerMapping {
 
     private void map(VirtualServer vs) {
         Protocol protocol = vs.protocol().orElse(Protocol.TCP);
-        if (protocol != Protocol.TCP) {
+        if (protocol != Protocol.TCP && protocol != Protocol.UDP) {
             note(vs.pos(), "virtual_server " + vs.name() + " is not served: protocol " + protocol
-                    + " needs the UDP flow table, not built yet (only TCP is proxied)");
+                    + " (the NAT proxy serves TCP and UDP)");
             return;
         }
+        L4Protocol l4 = protocol == Protocol.UDP ? L4Protocol.UDP : L4Protocol.TCP;
         if (vs.forwarding().kind() != LbKind.NAT) {
             note(vs.pos(), "virtual_server " + vs.name() + ": lb_kind " + vs.forwarding().kind()
                     + " falls back to NAT (a user-space proxy; real servers see the balancer's address)"
@@ -105,7 +106,7 @@ public final class VirtualServerMapping {
         boolean sorryInhibit = vs.sorryServer().map(s -> s.inhibit()).orElse(false);
         for (InetSocketAddress vip : vips(vs)) {
             try {
-                services.add(new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.TCP, vip),
+                services.add(new VirtualServiceSpec(new ServiceAddress.Endpoint(l4, vip),
                         scheduler, ForwardingMethod.MASQ, realServers, sorry, quorum, sorryInhibit, vs.omega()));
             } catch (IllegalArgumentException e) {
                 notes.add(new Diagnostic(Severity.ERROR, vs.pos(), "virtual_server " + vs.name() + ": " + e.getMessage()));

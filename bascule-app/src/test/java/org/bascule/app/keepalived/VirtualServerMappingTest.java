@@ -105,7 +105,7 @@ class VirtualServerMappingTest {
                     }
                 }
                 virtual_server 127.0.0.1 53 {
-                    protocol UDP
+                    protocol SCTP
                     real_server 127.0.0.1 9053 {
                     }
                 }
@@ -132,7 +132,7 @@ class VirtualServerMappingTest {
         });
         assertThat(plan.notes()).extracting(Diagnostic::message).containsExactly(
                 "virtual_server fwmark 1 is not served: firewall marks need the packet engine",
-                "virtual_server 127.0.0.1 53 is not served: protocol UDP needs the UDP flow table, not built yet (only TCP is proxied)",
+                "virtual_server 127.0.0.1 53 is not served: protocol SCTP (the NAT proxy serves TCP and UDP)",
                 "virtual_server 127.0.0.1 80: lb_algo 'mh' is not available yet; balancing with wrr (weights kept)");
     }
 
@@ -252,5 +252,25 @@ class VirtualServerMappingTest {
                 """);
         // the parser already lowers it (with its own warning); the plan serves it lowered
         assertThat(plan.services().getFirst().quorum().quorum()).isEqualTo(3);
+    }
+
+    @Test
+    void udpVirtualServersAreServedByTheFlowTable() {
+        L4Plan plan = plan("""
+                virtual_server 127.0.0.1 53 {
+                    lb_algo rr
+                    lb_kind NAT
+                    protocol UDP
+                    real_server 127.0.0.1 9053 {
+                        TCP_CHECK {
+                            connect_timeout 1
+                        }
+                    }
+                }
+                """);
+        assertThat(plan.notes()).isEmpty();
+        assertThat(plan.services()).singleElement().satisfies(vs -> assertThat(vs.address())
+                .isEqualTo(new org.bascule.l4.table.ServiceAddress.Endpoint(org.bascule.l4.table.L4Protocol.UDP,
+                        new InetSocketAddress("127.0.0.1", 53))));
     }
 }

@@ -30,7 +30,8 @@ public final class IpvsadmArgs {
             // ipvsadm with no argument lists the table with names (list_all(FMT_NONE)).
             return grammar.command(grammar.defaultCommand()).builder().build(new ParsedOptions(Map.of()), names);
         }
-        List<ParsedOptions.Occurrence> found = scan(args);
+        List<String> arguments = new ArrayList<>();
+        List<ParsedOptions.Occurrence> found = scan(args, arguments);
         ParsedOptions.Occurrence command = null;
         Map<String, ParsedOptions.Occurrence> bySlot = new LinkedHashMap<>();
         for (ParsedOptions.Occurrence o : found) {
@@ -55,16 +56,39 @@ public final class IpvsadmArgs {
                         + "' command (expected: " + spec.synopsis() + ")");
             }
         }
-        return spec.builder().build(new ParsedOptions(bySlot), names);
+        // ipvsadm's generic_opt_check: compulsory ('+') and mutually exclusive ('1') options
+        for (String slot : spec.requiredSlots()) {
+            if (!bySlot.containsKey(slot)) {
+                throw IpvsadmException.usage("ipvsadm: You need to supply the '" + slot + "' option for the '"
+                        + spec.name() + "' command (expected: " + spec.synopsis() + ")");
+            }
+        }
+        String firstExclusive = null;
+        for (String slot : spec.exclusiveSlots()) {
+            if (bySlot.containsKey(slot)) {
+                if (firstExclusive != null) {
+                    throw IpvsadmException.usage("ipvsadm: The option '" + slot + "' conflicts with the '" + firstExclusive
+                            + "' option in the '" + spec.name() + "' command");
+                }
+                firstExclusive = slot;
+            }
+        }
+        if (arguments.size() > spec.arguments()) {
+            throw IpvsadmException.usage("ipvsadm: unexpected argument '" + arguments.get(spec.arguments())
+                    + "' (expected: " + grammar.expected() + ")");
+        }
+        return spec.builder().build(new ParsedOptions(bySlot, arguments), names);
     }
 
-    private List<ParsedOptions.Occurrence> scan(List<String> args) {
+    /** Options in order; plain arguments (popt's leftovers, {@code --set}'s three values) go to {@code arguments}. */
+    private List<ParsedOptions.Occurrence> scan(List<String> args, List<String> arguments) {
         List<ParsedOptions.Occurrence> found = new ArrayList<>();
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = Objects.requireNonNull(args.get(i), "argument");
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-                throw IpvsadmException.usage("ipvsadm: unexpected argument '" + arg + "' (expected: " + grammar.expected() + ")");
+                arguments.add(arg);
+                continue;
             }
             if (arg.equals("--")) {
                 optionsEnded = true;
@@ -77,6 +101,10 @@ public final class IpvsadmArgs {
                 if (option.takesValue()) {
                     if (eq >= 0) {
                         value = Optional.of(arg.substring(eq + 1));
+                    } else if (option.valueOptional()) {
+                        if (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                            value = Optional.of(args.get(++i));
+                        }
                     } else if (i + 1 < args.size()) {
                         value = Optional.of(args.get(++i));
                     } else {
@@ -95,6 +123,10 @@ public final class IpvsadmArgs {
                     if (option.takesValue()) {
                         if (j + 1 < arg.length()) {
                             value = Optional.of(arg.substring(j + 1));
+                        } else if (option.valueOptional()) {
+                            if (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                                value = Optional.of(args.get(++i));
+                            }
                         } else if (i + 1 < args.size()) {
                             value = Optional.of(args.get(++i));
                         } else {

@@ -5,4 +5,4 @@ package org.bascule.ops.ipvsadm;
  * with an exhaustive switch; a new command (add-server, zero, ...) is a new record here and a new
  * {@link IpvsadmCommandSpec} row in {@link IpvsadmGrammar}.
  */
-public sealed interface IpvsadmCommand permits ListCommand, HelpCommand {}
+public sealed interface IpvsadmCommand permits ListCommand, HelpCommand, ServiceCommand, ServerCommand, TableCommand {}

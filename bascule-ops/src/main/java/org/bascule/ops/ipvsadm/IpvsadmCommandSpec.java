@@ -13,8 +13,13 @@ import java.util.Set;
  * @param acceptedSlots the option slots legal with it; any other is refused as ipvsadm's
  *                      "Illegal '%s' option with the '%s' command" does
  * @param builder       turns the parsed options into the command
+ * @param requiredSlots the slots it cannot do without ('+' in the matrix: "You need to supply the
+ *                      '%s' option for the '%s' command")
+ * @param exclusiveSlots slots of which at most one may be given ('1' in the matrix)
+ * @param arguments     how many plain arguments it takes ({@code --set tcp tcpfin udp}: 3)
  */
-public record IpvsadmCommandSpec(String name, String synopsis, Set<String> acceptedSlots, Builder builder) {
+public record IpvsadmCommandSpec(String name, String synopsis, Set<String> acceptedSlots, Builder builder,
+        Set<String> requiredSlots, java.util.List<String> exclusiveSlots, int arguments) {
 
     /** Builds a command from its options; throws {@link IpvsadmException} for a bad value. */
     @FunctionalInterface
@@ -27,5 +32,15 @@ public record IpvsadmCommandSpec(String name, String synopsis, Set<String> accep
         Objects.requireNonNull(synopsis, "synopsis");
         acceptedSlots = Set.copyOf(acceptedSlots);
         Objects.requireNonNull(builder, "builder");
+        requiredSlots = Set.copyOf(requiredSlots);
+        exclusiveSlots = java.util.List.copyOf(exclusiveSlots);
+        if (arguments < 0) {
+            throw new IllegalArgumentException("arguments: " + arguments + " (expected: >= 0)");
+        }
+    }
+
+    /** A command with optional options only and no plain argument. */
+    public IpvsadmCommandSpec(String name, String synopsis, Set<String> acceptedSlots, Builder builder) {
+        this(name, synopsis, acceptedSlots, builder, Set.of(), java.util.List.of(), 0);
     }
 }

@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bascule.l4.table.ConnectionView;
 import org.bascule.l4.table.DestinationView;
+import org.bascule.l4.table.IpvsTimeouts;
 import org.bascule.l4.table.IpvsTable;
 import org.bascule.l4.table.L4Protocol;
 import org.bascule.l4.table.Persistence;
@@ -71,6 +73,10 @@ public final class IpvsadmListing {
                     .append("  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n");
             case STATS -> counterTitle(out, "Conns", "InPkts", "OutPkts", "InBytes", "OutBytes");
             case RATE -> counterTitle(out, "CPS", "InPPS", "OutPPS", "InBPS", "OutBPS");
+            case PERSISTENT_CONN -> out.append(Text.padRight(SERVICE_COLUMN, 33)).append(' ')
+                    .append(Text.padRight("Weight", 9)).append(' ').append(Text.padRight("PersistConn", 11)).append(' ')
+                    .append(Text.padRight("ActiveConn", 10)).append(' ').append(Text.padRight("InActConn", 10))
+                    .append("\n  -> RemoteAddress:Port\n");
         }
     }
 
@@ -98,7 +104,8 @@ public final class IpvsadmListing {
             }
         }
         switch (command.columns()) {
-            case CONNECTIONS -> {
+            // print_service_entry has no --persistent-conn branch: the service line is the default one
+            case CONNECTIONS, PERSISTENT_CONN -> {
                 out.append(name).append(' ').append(s.scheduler());
                 if (!s.schedulerFlags().isEmpty()) {
                     out.append(" (").append(String.join(",", s.schedulerFlags())).append(')');
@@ -131,6 +138,11 @@ public final class IpvsadmListing {
                     .append(' ').append(Text.padRight(Long.toUnsignedString(d.activeConns()), 10))
                     .append(' ').append(Text.padRight(Long.toUnsignedString(d.inactiveConns()), 10));
             case STATS -> counters(out, d.counters(), command.exact());
+            // "%-9u %-11u %-10u %-10u": weight, persistence templates (none without a persistence engine), conns
+            case PERSISTENT_CONN -> out.append(' ').append(Text.padRight(Integer.toString(d.weight()), 9))
+                    .append(' ').append(Text.padRight("0", 11))
+                    .append(' ').append(Text.padRight(Long.toUnsignedString(d.activeConns()), 10))
+                    .append(' ').append(Text.padRight(Long.toUnsignedString(d.inactiveConns()), 10));
             case RATE -> {
                 // ipvsadm prints a real server's packet rates with a plain "%8llu", only its byte rates with print_largenum.
                 TrafficRates r = d.rates();
@@ -142,6 +154,46 @@ public final class IpvsadmListing {
             }
         }
         out.append('\n');
+    }
+
+    /**
+     * {@code ipvsadm -Lc}: {@code list_conn}'s two title lines, then one {@code print_conn} line per
+     * entry, {@code "%-3s %-6s %-11s %-18s %-18s %s"}: protocol, expiry as {@code %02d:%02d}
+     * (minutes may pass 99 and widen), state, client, virtual address, real server, each as
+     * {@code addrport_to_anyname} writes it (names unless {@code -n}). With
+     * {@code --persistent-conn} the title has the persistence-engine columns; entries without
+     * engine data keep the short form, as ipvsadm prints them.
+     */
+    public String connections(List<ConnectionView> entries, boolean numeric, boolean persistentConn) {
+        StringBuilder out = new StringBuilder("IPVS connection entries\n");
+        out.append("pro expire ").append(Text.padRight("state", 11)).append(' ').append(Text.padRight("source", 18))
+                .append(' ').append(Text.padRight("virtual", 18)).append(' ');
+        if (persistentConn) {
+            out.append(Text.padRight("destination", 18)).append(' ').append(Text.padRight("pe name", 16)).append(" pe_data\n");
+        } else {
+            out.append("destination\n");
+        }
+        for (ConnectionView c : entries) {
+            Optional<L4Protocol> protocol = Optional.of(c.protocol());
+            long minutes = c.expiresInSeconds() / 60;
+            long seconds = c.expiresInSeconds() % 60;
+            String expire = (minutes < 10 ? "0" : "") + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+            out.append(Text.padRight(c.protocol().name(), 3)).append(' ').append(Text.padRight(expire, 6)).append(' ')
+                    .append(Text.padRight(c.state(), 11)).append(' ')
+                    .append(Text.padRight(name(c.client(), protocol, numeric), 18)).append(' ')
+                    .append(Text.padRight(name(c.virtual(), protocol, numeric), 18)).append(' ')
+                    .append(name(c.destination(), protocol, numeric)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** {@code ipvsadm -L --timeout}: {@code "Timeout (tcp tcpfin udp): %d %d %d"}. */
+    public static String timeouts(IpvsTimeouts t) {
+        return "Timeout (tcp tcpfin udp): " + t.tcpSeconds() + " " + t.tcpFinSeconds() + " " + t.udpSeconds() + "\n";
+    }
+
+    private String name(java.net.InetSocketAddress a, Optional<L4Protocol> protocol, boolean numeric) {
+        return AddressText.addrPort(AddressText.ip(a), a.getPort(), protocol, numeric, names);
     }
 
     private static void counters(StringBuilder out, TrafficCounters c, boolean exact) {

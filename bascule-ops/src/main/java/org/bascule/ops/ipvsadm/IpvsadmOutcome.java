@@ -8,10 +8,20 @@ public sealed interface IpvsadmOutcome {
     /** Exit status a command-line front end should return: 0, or ipvsadm's status for the error. */
     int exitStatus();
 
-    /** Success: {@code stdout} is exactly what ipvsadm would print, final newline included. */
-    record Printed(String stdout) implements IpvsadmOutcome {
+    /**
+     * Success: {@code stdout} is exactly what ipvsadm would print, final newline included;
+     * {@code warning}, when not empty, is one line for standard error where Bascule serves the
+     * request differently from IPVS (DR asked, NAT served).
+     */
+    record Printed(String stdout, String warning) implements IpvsadmOutcome {
         public Printed {
             Objects.requireNonNull(stdout, "stdout");
+            Objects.requireNonNull(warning, "warning");
+        }
+
+        /** Output without a warning, which is what ipvsadm itself always does. */
+        public Printed(String stdout) {
+            this(stdout, "");
         }
 
         @Override

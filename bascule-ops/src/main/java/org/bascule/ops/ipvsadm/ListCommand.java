@@ -24,7 +24,9 @@ public record ListCommand(boolean numeric, Columns columns, boolean exact, boole
         /** {@code --stats}: Conns, InPkts, OutPkts, InBytes, OutBytes. */
         STATS,
         /** {@code --rate}: CPS, InPPS, OutPPS, InBPS, OutBPS. */
-        RATE
+        RATE,
+        /** {@code --persistent-conn}: Weight, PersistConn, ActiveConn, InActConn. */
+        PERSISTENT_CONN
     }
 
     public ListCommand {
@@ -39,6 +41,7 @@ public record ListCommand(boolean numeric, Columns columns, boolean exact, boole
     static ListCommand from(ParsedOptions options, NameResolver names) {
         Columns columns = options.has(IpvsadmGrammar.STATS) ? Columns.STATS
                 : options.has(IpvsadmGrammar.RATE) ? Columns.RATE
+                : options.has(IpvsadmGrammar.PERSISTENT_CONN) ? Columns.PERSISTENT_CONN
                 : Columns.CONNECTIONS;
         Optional<ServiceFilter> service = options.get(IpvsadmGrammar.SERVICE).map(o -> {
             String value = o.value().orElseThrow();
@@ -52,6 +55,30 @@ public record ListCommand(boolean numeric, Columns columns, boolean exact, boole
         });
         return new ListCommand(options.has(IpvsadmGrammar.NUMERIC), columns, options.has(IpvsadmGrammar.EXACT),
                 !options.has(IpvsadmGrammar.NOSORT), service);
+    }
+
+    /**
+     * The list command of the full grammar: {@code -c} lists connections, {@code --timeout} the
+     * timeouts, {@code --daemon} the sync daemons, anything else the table; as
+     * {@code process_options}, {@code -c}/{@code --timeout}/{@code --daemon} refuse
+     * {@code --stats}/{@code --rate} ("options conflicts in the list command").
+     */
+    static IpvsadmCommand fromAny(ParsedOptions options, NameResolver names) {
+        boolean special = options.has(IpvsadmGrammar.CONNECTION) || options.has(IpvsadmGrammar.TIMEOUT)
+                || options.has(IpvsadmGrammar.DAEMON);
+        if (special && (options.has(IpvsadmGrammar.STATS) || options.has(IpvsadmGrammar.RATE))) {
+            throw IpvsadmException.usage("ipvsadm: options conflicts in the list command");
+        }
+        if (options.has(IpvsadmGrammar.CONNECTION)) {
+            return new TableCommand.ListConnections(options.has(IpvsadmGrammar.NUMERIC), options.has(IpvsadmGrammar.PERSISTENT_CONN));
+        }
+        if (options.has(IpvsadmGrammar.TIMEOUT)) {
+            return new TableCommand.ListTimeouts();
+        }
+        if (options.has(IpvsadmGrammar.DAEMON)) {
+            return new TableCommand.ListDaemons();
+        }
+        return from(options, names);
     }
 
     /** The same listing of one service only. */

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One reply of the runtime socket: a status (0 for {@code OK}, else the exit status to return),
- * a one-line message for errors, and the body. {@link #format()} and {@link #parse(String)} are the
+ * a one-line message (the error, or for {@code OK} an optional warning for standard error), and the body. {@link #format()} and {@link #parse(String)} are the
  * two directions of the wire form described in the package documentation.
  */
 public record RuntimeReply(int status, String message, String body) {
@@ -19,15 +19,17 @@ public record RuntimeReply(int status, String message, String body) {
         }
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(body, "body");
-        if (status == 0 && !message.isEmpty()) {
-            throw new IllegalArgumentException("message: '" + message + "' (expected: none with status 0)");
-        }
         // The message lives on the status line: it must stay one line.
         message = message.replace('\r', ' ').replace('\n', ' ');
     }
 
     public static RuntimeReply ok(String body) {
         return new RuntimeReply(0, "", body);
+    }
+
+    /** Success with a one-line warning a CLI prints to standard error. */
+    public static RuntimeReply ok(String body, String warning) {
+        return new RuntimeReply(0, warning, body);
     }
 
     public static RuntimeReply error(int status, String message) {
@@ -43,7 +45,8 @@ public record RuntimeReply(int status, String message, String body) {
 
     /** The wire form: status line, then the body. */
     public String format() {
-        return (status == 0 ? "OK\n" : "ERR " + status + " " + message + "\n") + body;
+        String ok = message.isEmpty() ? "OK" : "OK " + message;
+        return (status == 0 ? ok + "\n" : "ERR " + status + " " + message + "\n") + body;
     }
 
     /** Reads the wire form; throws {@link IllegalArgumentException} when the status line is not one. */
@@ -53,6 +56,9 @@ public record RuntimeReply(int status, String message, String body) {
         String body = lf < 0 ? "" : text.substring(lf + 1);
         if (statusLine.equals("OK")) {
             return new RuntimeReply(0, "", body);
+        }
+        if (statusLine.startsWith("OK ")) {
+            return new RuntimeReply(0, statusLine.substring(3), body);
         }
         if (statusLine.startsWith("ERR ")) {
             int space = statusLine.indexOf(' ', 4);
@@ -64,6 +70,6 @@ public record RuntimeReply(int status, String message, String body) {
                 }
             }
         }
-        throw new IllegalArgumentException("status line: '" + statusLine + "' (expected: OK or ERR <1-255> <message>)");
+        throw new IllegalArgumentException("status line: '" + statusLine + "' (expected: OK [warning] or ERR <1-255> <message>)");
     }
 }

@@ -10,7 +10,7 @@
  *                                          ; (a client's half-close may end it instead of LF)
  *   command-line = name *( SP arg )         ; split on spaces and tabs, no quoting; a CR before LF is ignored
  *   reply        = status-line body         ; then the server closes the connection
- *   status-line  = "OK" LF
+ *   status-line  = "OK" [SP warning] LF      ; a warning goes to standard error, the status stays 0
  *                / "ERR" SP status SP message LF
  *   status       = 1*3DIGIT                 ; 1-255, the exit status a CLI should return
  *   body         = *OCTET                   ; UTF-8 text: the command's output (OK), or nothing (ERR)

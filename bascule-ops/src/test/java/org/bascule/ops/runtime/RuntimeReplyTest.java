@@ -27,10 +27,19 @@ class RuntimeReplyTest {
 
     @Test
     void malformedStatusLines() {
-        for (String bad : new String[] {"", "ok\n", "ERR\n", "ERR 0 zero\n", "ERR 256 big\n", "ERR x msg\n", "ERROR 1 x\n", "OK extra\n"}) {
+        for (String bad : new String[] {"", "ok\n", "ERR\n", "ERR 0 zero\n", "ERR 256 big\n", "ERR x msg\n", "ERROR 1 x\n", "OKAY\n"}) {
             assertThatThrownBy(() -> RuntimeReply.parse(bad)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("(expected: OK or ERR <1-255> <message>)");
+                    .hasMessageContaining("(expected: OK [warning] or ERR <1-255> <message>)");
         }
+    }
+
+    @Test
+    void anOkReplyMayCarryAWarningForStandardError() {
+        RuntimeReply reply = RuntimeReply.ok("", "warning: Route forwarding is served as NAT (Masq) until the packet engine exists");
+        assertThat(reply.format()).isEqualTo("OK warning: Route forwarding is served as NAT (Masq) until the packet engine exists\n");
+        assertThat(RuntimeReply.parse(reply.format())).isEqualTo(reply);
+        assertThat(reply.isOk()).isTrue();
+        assertThat(RuntimeReply.parse("OK\nbody\n")).isEqualTo(RuntimeReply.ok("body\n"));
     }
 }

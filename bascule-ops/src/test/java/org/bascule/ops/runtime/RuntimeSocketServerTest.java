@@ -106,7 +106,7 @@ class RuntimeSocketServerTest {
         RuntimeSocketServer server = start(socket(), FAST);
         assertThat(send(socket(), "help").body()).isEqualTo("""
                   help    : list the commands of this socket
-                  ipvsadm : <args...>: the live table as ipvsadm lists it (e.g. ipvsadm -Ln --stats)
+                  ipvsadm : <args...>: the live table as ipvsadm lists and edits it (e.g. ipvsadm -Ln --stats, ipvsadm -e -t VIP:80 -r RS:80 -m -w 0)
                 """);
         assertThat(raw(socket(), "xyz\n".getBytes(StandardCharsets.UTF_8), false))
                 .isEqualTo("ERR 2 unknown command 'xyz' (expected: help, ipvsadm)\n");
