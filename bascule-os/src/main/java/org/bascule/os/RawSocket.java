@@ -55,6 +55,7 @@ public final class RawSocket implements AutoCloseable {
     private static final int IPV6_PKTINFO = 50;
     private static final int IPV6_RECVHOPLIMIT = 51;
     private static final int IPV6_HOPLIMIT = 52;
+    private static final int IPV6_RECVTCLASS = 66;
     private static final int IPV6_TCLASS = 67;
     private static final int MSG_TRUNC = 0x20;
 
@@ -103,6 +104,7 @@ public final class RawSocket implements AutoCloseable {
             } else {
                 Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
                 Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
+                Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_RECVTCLASS, 1, "IPV6_RECVTCLASS");
                 Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_MULTICAST_ALL, 0, "IPV6_MULTICAST_ALL");
             }
             return null;
@@ -332,6 +334,7 @@ public final class RawSocket implements AutoCloseable {
             InetAddress source = SockAddr.read(name);
             int ttl = -1;
             int ifindex = 0;
+            int trafficClass = 0;
             InetAddress destination = null;
             for (Msghdr.Cmsg c : Msghdr.controlMessages(msg)) {
                 if (family == IpFamily.INET && c.level() == IPPROTO_IP) {
@@ -345,6 +348,8 @@ public final class RawSocket implements AutoCloseable {
                 } else if (family == IpFamily.INET6 && c.level() == IPPROTO_IPV6) {
                     if (c.type() == IPV6_HOPLIMIT) {
                         ttl = c.data().get(JAVA_INT, 0);
+                    } else if (c.type() == IPV6_TCLASS) {
+                        trafficClass = c.data().get(JAVA_INT, 0);
                     } else if (c.type() == IPV6_PKTINFO) {
                         // struct in6_pktinfo { in6_addr addr; int ifindex; }
                         destination = SockAddr.address(c.data().asSlice(0, 16).toArray(JAVA_BYTE));
@@ -364,6 +369,7 @@ public final class RawSocket implements AutoCloseable {
                 if (ttl < 0) {
                     ttl = packet[8] & 0xff;
                 }
+                trafficClass = packet[1] & 0xff;
                 if (destination == null) {
                     destination = SockAddr.address(java.util.Arrays.copyOfRange(packet, 16, 20));
                 }
@@ -372,7 +378,7 @@ public final class RawSocket implements AutoCloseable {
             if (destination == null) {
                 destination = family == IpFamily.INET ? SockAddr.address(new byte[4]) : SockAddr.address(new byte[16]);
             }
-            return Optional.of(new RawDatagram(payload, source, destination, ttl, ifindex));
+            return Optional.of(new RawDatagram(payload, source, destination, ttl, ifindex, trafficClass));
         }
     }
 

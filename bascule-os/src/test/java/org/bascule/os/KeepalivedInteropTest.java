@@ -98,6 +98,7 @@ class KeepalivedInteropTest {
             assertThat(advert.source()).isEqualTo(InetAddress.getByName("10.77.10.1"));
             assertThat(advert.destination()).isEqualTo(InetAddress.getByName("224.0.0.18"));
             assertThat(advert.ttl()).isEqualTo(255);
+            assertThat(advert.trafficClass()).as("keepalived's TOS (LAB.md)").isEqualTo(0xc0);
             assertThat(advert.payload()[0]).as("VRRPv2 advertisement").isEqualTo((byte) 0x21);
             assertThat(advert.payload()[1] & 0xff).as("VRID").isEqualTo(51);
             assertThat(advert.payload()[2] & 0xff).as("priority").isEqualTo(150);

@@ -68,6 +68,7 @@ class RawSocketTest {
             assertThat(d.destination()).isEqualTo(InetAddress.getByName("224.0.0.18"));
             assertThat(d.ttl()).isEqualTo(255);
             assertThat(d.interfaceIndex()).isEqualTo(vbIndex);
+            assertThat(d.trafficClass()).as("TOS like keepalived's").isEqualTo(0xc0);
         }
     }
 
@@ -86,6 +87,7 @@ class RawSocketTest {
 
             assertThat(d.ttl()).isEqualTo(255);
             assertThat(d.interfaceIndex()).isEqualTo(vbIndex);
+            assertThat(d.trafficClass()).isEqualTo(0xc0);
             assertThat(d.destination()).isEqualTo(InetAddress.getByName("ff02::12"));
             // the link-local address is still in DAD right after the veth came up, so the kernel
             // may pick the global one: VRRP binds its source explicitly (RFC 5798 section 5.1.2.1)

@@ -46,7 +46,7 @@ class RtnetlinkTest {
             assertThat(shown).startsWith(va.index() + ": va@");
             assertThat(shown).contains("link/ether " + va.mac().orElseThrow());
             assertThat(va.isUp()).isTrue();
-            assertThat(nl.link(va.index())).contains(va);
+            assertThat(nl.link(va.index()).map(NetworkLink::name)).contains("va"); // flags may change meanwhile (carrier)
             assertThat(nl.link("lo").orElseThrow().isLoopback()).isTrue();
             assertThat(nl.link("nosuch0")).isEmpty();
             assertThatThrownBy(() -> nl.requireLink("nosuch0")).isInstanceOf(OsException.class)
