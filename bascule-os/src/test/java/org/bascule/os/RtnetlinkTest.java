@@ -158,6 +158,25 @@ class RtnetlinkTest {
     }
 
     @Test
+    void oneHandleServesManyThreadsAtOnce() throws Exception {
+        try (Rtnetlink nl = netlinkIn(a)) {
+            int expected = nl.links().size();
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                for (int i = 0; i < 40; i++) {
+                    answers.add(pool.submit(() -> {
+                        nl.addresses();
+                        return nl.links().size();
+                    }));
+                }
+                for (var answer : answers) {
+                    assertThat(answer.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void linkMonitorSeesTheLinkGoDownAndUp() throws Exception {
         try (LinkMonitor monitor = NetworkNamespace.call(a, LinkMonitor::open)) {
             lab.ip(a, "link", "set", "va", "down");
