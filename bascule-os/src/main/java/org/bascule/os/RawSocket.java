@@ -19,9 +19,10 @@ import java.util.Optional;
  * whole packets with their source, destination, TTL / hop limit and arriving interface.
  *
  * <p>Thread-safe: one thread may receive while others send, and {@link #close} wakes a
- * receiver at once. Reads wait in {@code poll(2)} with a bound, so a reader on a virtual
- * thread pins its carrier at most for the timeout it asked for; a long-lived reader belongs on
- * a platform thread (DESIGN.md, runtime model).
+ * receiver at once. A platform thread waits in {@code poll(2)} with a bound; a virtual thread
+ * never waits inside a native call (it would pin its carrier): it polls and sleeps in
+ * 1-10 ms steps, so a long-lived, latency-sensitive reader belongs on a platform thread
+ * (DESIGN.md, runtime model).
  *
  * <p>Opening needs CAP_NET_RAW. The socket lives in the network namespace of the thread that
  * opened it (see {@link NetworkNamespace}) and keeps working from any thread afterwards.

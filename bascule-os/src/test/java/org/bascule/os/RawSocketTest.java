@@ -141,6 +141,28 @@ class RawSocketTest {
     }
 
     @Test
+    void readersOnVirtualThreadsDoNotStallOtherVirtualThreads() throws Exception {
+        // more waiting readers than carrier threads: if a wait pinned its carrier, the ticker
+        // below would stall until the readers' 2 s timeouts
+        int readers = Runtime.getRuntime().availableProcessors() * 2;
+        try (RawSocket s = NetworkNamespace.call(a, () -> RawSocket.open(IpFamily.INET, IpProtocol.VRRP));
+             var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < readers; i++) {
+                executor.submit(() -> s.receive(Duration.ofSeconds(2)));
+            }
+            Thread.sleep(100);
+            long start = System.nanoTime();
+            var ticker = executor.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    Thread.sleep(5);
+                }
+                return System.nanoTime() - start;
+            });
+            assertThat(Duration.ofNanos(ticker.get(10, TimeUnit.SECONDS))).isLessThan(Duration.ofMillis(1500));
+        }
+    }
+
+    @Test
     void errorsNameTheCallAndTheErrno() throws Exception {
         try (RawSocket s = NetworkNamespace.call(a, () -> RawSocket.open(IpFamily.INET, IpProtocol.VRRP))) {
             assertThatThrownBy(() -> s.bindToDevice("nosuchif0"))
