@@ -11,6 +11,7 @@ import org.bascule.ops.ipvsadm.Ipvsadm;
 import org.bascule.ops.ipvsadm.NameResolver;
 import org.bascule.ops.runtime.IpvsadmRuntimeCommand;
 import org.bascule.ops.runtime.RuntimeSocketServer;
+import org.bascule.vrrp.io.VrrpEngine;
 
 /**
  * One running node: the health monitor, the L4 tier serving the plan's virtual services, and
@@ -21,11 +22,17 @@ public final class Daemon implements AutoCloseable {
     private final HealthMonitor health;
     private final L4Tier tier;
     private final RuntimeSocketServer runtime;
+    private volatile AutoCloseable vrrp = () -> { };
 
     private Daemon(HealthMonitor health, L4Tier tier, RuntimeSocketServer runtime) {
         this.health = health;
         this.tier = tier;
         this.runtime = runtime;
+    }
+
+    /** Adds the running VRRP engine; it stops first on close (masters resign with priority 0). */
+    public void attachVrrp(VrrpEngine engine) {
+        this.vrrp = engine;
     }
 
     /**
@@ -74,6 +81,11 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            vrrp.close();
+        } catch (Exception e) {
+            // The engine logs its own failures; the rest must still stop.
+        }
         runtime.close();
         tier.close();
         health.close();

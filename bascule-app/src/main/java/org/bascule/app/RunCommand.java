@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bascule.app.keepalived.L4Plan;
 import org.bascule.app.keepalived.VirtualServerMapping;
+import org.bascule.app.vrrp.VrrpMapping;
+import org.bascule.app.vrrp.VrrpPlan;
+import org.bascule.app.vrrp.VrrpRunner;
 import org.bascule.config.Diagnostic;
 import org.bascule.config.ParseResult;
 import org.bascule.config.keepalived.KeepalivedConfig;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
  * SIGTERM or SIGINT, then closes the listeners and lets nothing new in.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the balancer: serve every virtual_server of a keepalived.conf.")
+        description = "Run the balancer: every vrrp_instance and virtual_server of a keepalived.conf.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
@@ -64,7 +67,9 @@ final class RunCommand implements Callable<Integer> {
         }
         L4Plan plan = VirtualServerMapping.plan(result.config());
         plan.notes().forEach(n -> err.println(n.format()));
-        if (plan.notes().stream().anyMatch(Diagnostic::isError)) {
+        VrrpPlan vrrp = VrrpMapping.plan(result.config());
+        vrrp.notes().forEach(n -> err.println(n.format()));
+        if (plan.notes().stream().anyMatch(Diagnostic::isError) || vrrp.notes().stream().anyMatch(Diagnostic::isError)) {
             err.println("bascule run: not starting");
             err.flush();
             return 1;
@@ -79,7 +84,17 @@ final class RunCommand implements Callable<Integer> {
             log.error("not starting: {}", e.getMessage());
             return 1;
         }
-        log.info("serving {} virtual service(s) from {} in {} ms; runtime socket {}", plan.services().size(), file,
+        if (vrrp.hasInstances()) {
+            try {
+                daemon.attachVrrp(VrrpRunner.start(result.config(), vrrp));
+            } catch (RuntimeException e) {
+                log.error("not starting VRRP: {}", e.getMessage());
+                daemon.close();
+                return 1;
+            }
+        }
+        log.info("serving {} virtual service(s) and {} VRRP instance(s) from {} in {} ms; runtime socket {}", plan.services().size(),
+                vrrp.setup().instances().size(), file,
                 Duration.ofNanos(System.nanoTime() - t0).toMillis(), daemon.runtimeSocket());
         Reloader.onSighup(file, daemon);
         CountDownLatch stopped = new CountDownLatch(1);

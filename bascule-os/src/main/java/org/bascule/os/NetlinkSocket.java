@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A NETLINK_ROUTE socket (netlink(7), rtnetlink(7)): requests answered by an acknowledgement
@@ -47,6 +48,8 @@ final class NetlinkSocket implements AutoCloseable {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
 
     private final SocketHandle handle;
+    /** One exchange at a time: concurrent readers of one socket would take each other's answers. */
+    private final ReentrantLock exchange = new ReentrantLock();
     private final AtomicInteger sequence = new AtomicInteger((int) (System.nanoTime() & 0x3fffffff));
 
     private NetlinkSocket(SocketHandle handle) {
@@ -91,6 +94,16 @@ final class NetlinkSocket implements AutoCloseable {
 
     private List<NetlinkMessage> exchange(NetlinkRequest request, String operation, boolean dump) throws OsException {
         int seq = sequence.incrementAndGet();
+        exchange.lock();
+        try {
+            return exchangeLocked(request, operation, dump, seq);
+        } finally {
+            exchange.unlock();
+        }
+    }
+
+    private List<NetlinkMessage> exchangeLocked(NetlinkRequest request, String operation, boolean dump, int seq)
+            throws OsException {
         return handle.call(fd -> {
             send(fd, request.bytes(seq), operation);
             List<NetlinkMessage> out = new ArrayList<>();

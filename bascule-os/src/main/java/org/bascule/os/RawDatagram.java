@@ -16,8 +16,10 @@ import java.util.Objects;
  *                       RFC 3768 section 7.1 and RFC 5798 section 7.1 drop adverts whose value is
  *                       not 255
  * @param interfaceIndex the index of the interface it arrived on
+ * @param trafficClass   the IPv4 TOS byte or IPv6 traffic class (keepalived sends VRRP with 0xc0)
  */
-public record RawDatagram(byte[] payload, InetAddress source, InetAddress destination, int ttl, int interfaceIndex) {
+public record RawDatagram(byte[] payload, InetAddress source, InetAddress destination, int ttl, int interfaceIndex,
+        int trafficClass) {
 
     public RawDatagram {
         Objects.requireNonNull(payload, "payload");
@@ -28,6 +30,7 @@ public record RawDatagram(byte[] payload, InetAddress source, InetAddress destin
     @Override
     public String toString() {
         return "RawDatagram[" + payload.length + " bytes from " + source.getHostAddress() + " to "
-                + destination.getHostAddress() + ", ttl " + ttl + ", if " + interfaceIndex + "]";
+                + destination.getHostAddress() + ", ttl " + ttl + ", tos 0x" + Integer.toHexString(trafficClass)
+                + ", if " + interfaceIndex + "]";
     }
 }

@@ -19,9 +19,10 @@ import java.util.Optional;
  * whole packets with their source, destination, TTL / hop limit and arriving interface.
  *
  * <p>Thread-safe: one thread may receive while others send, and {@link #close} wakes a
- * receiver at once. Reads wait in {@code poll(2)} with a bound, so a reader on a virtual
- * thread pins its carrier at most for the timeout it asked for; a long-lived reader belongs on
- * a platform thread (DESIGN.md, runtime model).
+ * receiver at once. A platform thread waits in {@code poll(2)} with a bound; a virtual thread
+ * never waits inside a native call (it would pin its carrier): it polls and sleeps in
+ * 1-10 ms steps, so a long-lived, latency-sensitive reader belongs on a platform thread
+ * (DESIGN.md, runtime model).
  *
  * <p>Opening needs CAP_NET_RAW. The socket lives in the network namespace of the thread that
  * opened it (see {@link NetworkNamespace}) and keeps working from any thread afterwards.
@@ -55,6 +56,7 @@ public final class RawSocket implements AutoCloseable {
     private static final int IPV6_PKTINFO = 50;
     private static final int IPV6_RECVHOPLIMIT = 51;
     private static final int IPV6_HOPLIMIT = 52;
+    private static final int IPV6_RECVTCLASS = 66;
     private static final int IPV6_TCLASS = 67;
     private static final int MSG_TRUNC = 0x20;
 
@@ -103,6 +105,7 @@ public final class RawSocket implements AutoCloseable {
             } else {
                 Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
                 Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
+                Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_RECVTCLASS, 1, "IPV6_RECVTCLASS");
                 Libc.setsockoptInt(fd, IPPROTO_IPV6, IPV6_MULTICAST_ALL, 0, "IPV6_MULTICAST_ALL");
             }
             return null;
@@ -332,6 +335,7 @@ public final class RawSocket implements AutoCloseable {
             InetAddress source = SockAddr.read(name);
             int ttl = -1;
             int ifindex = 0;
+            int trafficClass = 0;
             InetAddress destination = null;
             for (Msghdr.Cmsg c : Msghdr.controlMessages(msg)) {
                 if (family == IpFamily.INET && c.level() == IPPROTO_IP) {
@@ -345,6 +349,8 @@ public final class RawSocket implements AutoCloseable {
                 } else if (family == IpFamily.INET6 && c.level() == IPPROTO_IPV6) {
                     if (c.type() == IPV6_HOPLIMIT) {
                         ttl = c.data().get(JAVA_INT, 0);
+                    } else if (c.type() == IPV6_TCLASS) {
+                        trafficClass = c.data().get(JAVA_INT, 0);
                     } else if (c.type() == IPV6_PKTINFO) {
                         // struct in6_pktinfo { in6_addr addr; int ifindex; }
                         destination = SockAddr.address(c.data().asSlice(0, 16).toArray(JAVA_BYTE));
@@ -364,6 +370,7 @@ public final class RawSocket implements AutoCloseable {
                 if (ttl < 0) {
                     ttl = packet[8] & 0xff;
                 }
+                trafficClass = packet[1] & 0xff;
                 if (destination == null) {
                     destination = SockAddr.address(java.util.Arrays.copyOfRange(packet, 16, 20));
                 }
@@ -372,7 +379,7 @@ public final class RawSocket implements AutoCloseable {
             if (destination == null) {
                 destination = family == IpFamily.INET ? SockAddr.address(new byte[4]) : SockAddr.address(new byte[16]);
             }
-            return Optional.of(new RawDatagram(payload, source, destination, ttl, ifindex));
+            return Optional.of(new RawDatagram(payload, source, destination, ttl, ifindex, trafficClass));
         }
     }
 

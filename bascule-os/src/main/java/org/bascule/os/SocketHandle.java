@@ -62,16 +62,24 @@ final class SocketHandle implements AutoCloseable {
     }
 
     /**
-     * Waits until the socket is readable or {@code timeout} passes. Returns false on timeout
-     * or when the socket was closed meanwhile. Must be called inside {@link #call}.
+     * Waits until the socket is readable or {@code timeout} passes. Returns false on timeout,
+     * on interrupt (the flag is kept) or when the socket was closed meanwhile. Must be called
+     * inside {@link #call}.
+     *
+     * <p>A platform thread waits in {@code poll(2)}. A virtual thread must not: a native call
+     * pins its carrier, and with one carrier per core a few checks waiting seconds for an
+     * echo reply would stall every other virtual thread. It polls without waiting and sleeps
+     * between tries instead (1 ms growing to 10 ms), which unmounts it.
      */
     boolean awaitReadable(Duration timeout) throws OsException {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        boolean virtual = Thread.currentThread().isVirtual();
+        long pauseMillis = 1;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(16, 4);
             while (!closed) {
                 long left = deadline - System.nanoTime();
-                int millis = (int) Math.clamp((left + 999_999) / 1_000_000, 0, Integer.MAX_VALUE);
+                int millis = virtual ? 0 : (int) Math.clamp((left + 999_999) / 1_000_000, 0, Integer.MAX_VALUE);
                 fds.set(JAVA_INT, 0, fd);
                 fds.set(JAVA_SHORT, 4, POLLIN);
                 fds.set(JAVA_SHORT, 6, (short) 0);
@@ -85,8 +93,18 @@ final class SocketHandle implements AutoCloseable {
                 if (ready > 0 && fds.get(JAVA_SHORT, 6) != 0) {
                     return true;
                 }
+                left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
+                }
+                if (virtual) {
+                    try {
+                        Thread.sleep(Math.min(pauseMillis, Math.max(1, left / 1_000_000)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                    pauseMillis = Math.min(pauseMillis * 2, 10);
                 }
             }
             return false;

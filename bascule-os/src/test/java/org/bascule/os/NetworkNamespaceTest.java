@@ -59,6 +59,29 @@ class NetworkNamespaceTest {
     }
 
     @Test
+    void startRunsALongLivedThreadInsideAndTaskExceptionsComeBackAsThemselves() throws Exception {
+        try (NetnsLab lab = NetnsLab.open("ns3")) {
+            String a = lab.namespace("a");
+            String expected = NetworkNamespace.call(a, NetworkNamespaceTest::netnsOfThread);
+            java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread node = NetworkNamespace.start(a, "node-a", () -> {
+                try {
+                    seen.set(netnsOfThread());
+                } catch (Exception e) {
+                    seen.set(e.toString());
+                }
+            });
+            node.join(10_000);
+
+            assertThat(seen.get()).isEqualTo(expected);
+            assertThat(node.getName()).isEqualTo("node-a");
+            assertThatThrownBy(() -> NetworkNamespace.call(a, () -> {
+                throw new java.io.FileNotFoundException("inside");
+            })).isInstanceOf(java.io.FileNotFoundException.class).hasMessage("inside");
+        }
+    }
+
+    @Test
     void refusesVirtualThreadsAndMissingNamespaces() throws Exception {
         Thread v = Thread.ofVirtual().unstarted(() -> assertThatThrownBy(() -> NetworkNamespace.enter("whatever"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("virtual thread"));

@@ -68,6 +68,7 @@ class RawSocketTest {
             assertThat(d.destination()).isEqualTo(InetAddress.getByName("224.0.0.18"));
             assertThat(d.ttl()).isEqualTo(255);
             assertThat(d.interfaceIndex()).isEqualTo(vbIndex);
+            assertThat(d.trafficClass()).as("TOS like keepalived's").isEqualTo(0xc0);
         }
     }
 
@@ -86,6 +87,7 @@ class RawSocketTest {
 
             assertThat(d.ttl()).isEqualTo(255);
             assertThat(d.interfaceIndex()).isEqualTo(vbIndex);
+            assertThat(d.trafficClass()).isEqualTo(0xc0);
             assertThat(d.destination()).isEqualTo(InetAddress.getByName("ff02::12"));
             // the link-local address is still in DAD right after the veth came up, so the kernel
             // may pick the global one: VRRP binds its source explicitly (RFC 5798 section 5.1.2.1)
@@ -135,6 +137,28 @@ class RawSocketTest {
             s.close();
             assertThat(reader.get(5, TimeUnit.SECONDS)).isEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void readersOnVirtualThreadsDoNotStallOtherVirtualThreads() throws Exception {
+        // more waiting readers than carrier threads: if a wait pinned its carrier, the ticker
+        // below would stall until the readers' 2 s timeouts
+        int readers = Runtime.getRuntime().availableProcessors() * 2;
+        try (RawSocket s = NetworkNamespace.call(a, () -> RawSocket.open(IpFamily.INET, IpProtocol.VRRP));
+             var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < readers; i++) {
+                executor.submit(() -> s.receive(Duration.ofSeconds(2)));
+            }
+            Thread.sleep(100);
+            long start = System.nanoTime();
+            var ticker = executor.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    Thread.sleep(5);
+                }
+                return System.nanoTime() - start;
+            });
+            assertThat(Duration.ofNanos(ticker.get(10, TimeUnit.SECONDS))).isLessThan(Duration.ofMillis(1500));
         }
     }
 

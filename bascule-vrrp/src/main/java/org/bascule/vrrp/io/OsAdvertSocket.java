@@ -14,37 +14,47 @@ import org.bascule.os.RawSocket;
 import org.bascule.vrrp.codec.VrrpCodec;
 
 /**
- * A raw IP-protocol-112 socket set up as keepalived sets its own: bound to the interface and to
- * the source address, TTL / hop limit 255 (RFC 5798 §5.1.1.3, §5.1.2.3), TOS 0xc0 on IPv4, no
- * multicast loop, member of the VRRP group on that interface.
+ * Two raw IP-protocol-112 sockets on one interface, as keepalived keeps a pair: one to send,
+ * bound to the source address, TTL / hop limit 255 (RFC 5798 §5.1.1.3, §5.1.2.3), TOS 0xc0 on
+ * IPv4, no multicast loop; one to receive, bound to the interface only and member of the VRRP
+ * group. A raw socket bound to a local address only receives packets sent to that address, so
+ * the receiving one must stay unbound or it would never see the multicast adverts.
  */
 final class OsAdvertSocket implements VrrpNetwork.AdvertSocket {
 
-    private final RawSocket socket;
+    private final RawSocket sender;
+    private final RawSocket receiver;
 
-    private OsAdvertSocket(RawSocket socket) {
-        this.socket = socket;
+    private OsAdvertSocket(RawSocket sender, RawSocket receiver) {
+        this.sender = sender;
+        this.receiver = receiver;
     }
 
     static OsAdvertSocket open(String ifname, InetAddress source, List<InetAddress> groups) {
-        RawSocket s = null;
+        RawSocket tx = null;
+        RawSocket rx = null;
         try {
-            s = RawSocket.open(IpFamily.of(source), IpProtocol.VRRP);
-            int index = s.bindToDevice(ifname);
-            s.bind(source);
-            s.setTtl(VrrpCodec.TTL);
+            tx = RawSocket.open(IpFamily.of(source), IpProtocol.VRRP);
+            int index = tx.bindToDevice(ifname);
+            tx.bind(source);
+            tx.setTtl(VrrpCodec.TTL);
             if (source instanceof Inet4Address) {
-                s.setTrafficClass(VrrpCodec.IPV4_TOS);
+                tx.setTrafficClass(VrrpCodec.IPV4_TOS);
             }
-            s.setMulticastLoop(false);
-            s.setMulticastInterface(index);
+            tx.setMulticastLoop(false);
+            tx.setMulticastInterface(index);
+            rx = RawSocket.open(IpFamily.of(source), IpProtocol.VRRP);
+            rx.bindToDevice(ifname);
             for (InetAddress g : groups) {
-                s.joinGroup(g, index);
+                rx.joinGroup(g, index);
             }
-            return new OsAdvertSocket(s);
+            return new OsAdvertSocket(tx, rx);
         } catch (OsException e) {
-            if (s != null) {
-                s.close();
+            if (tx != null) {
+                tx.close();
+            }
+            if (rx != null) {
+                rx.close();
             }
             throw new UncheckedIOException("VRRP socket on " + ifname + " from " + source.getHostAddress() + ": " + e.getMessage(), e);
         }
@@ -53,7 +63,7 @@ final class OsAdvertSocket implements VrrpNetwork.AdvertSocket {
     @Override
     public void send(byte[] vrrp, InetAddress destination) {
         try {
-            socket.send(vrrp, destination);
+            sender.send(vrrp, destination);
         } catch (OsException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -62,7 +72,7 @@ final class OsAdvertSocket implements VrrpNetwork.AdvertSocket {
     @Override
     public Optional<VrrpNetwork.Inbound> receive(Duration timeout) {
         try {
-            Optional<RawDatagram> d = socket.receive(timeout);
+            Optional<RawDatagram> d = receiver.receive(timeout);
             return d.map(x -> new VrrpNetwork.Inbound(x.source(), x.destination(), x.ttl(), x.payload()));
         } catch (OsException e) {
             throw new UncheckedIOException(e.getMessage(), e);
@@ -71,6 +81,7 @@ final class OsAdvertSocket implements VrrpNetwork.AdvertSocket {
 
     @Override
     public void close() {
-        socket.close();
+        sender.close();
+        receiver.close();
     }
 }
