@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * @param statsSockets {@code stats socket} lines
  * @param statsTimeout {@code stats timeout}
  * @param crtBase      {@code crt-base}: directory of relative {@code crt} paths
- * @param settings     the other global statements, kept as written
+ * @param settings     the other global statements, kept as written (with {@code stats timeout|maxconn} lines, for their position)
  */
 public record Global(OptionalInt maxconn, OptionalInt nbthread, List<StatsSocket> statsSockets, Optional<java.time.Duration> statsTimeout,
                      Optional<String> crtBase, List<Setting> settings) {

@@ -155,6 +155,7 @@ final class GlobalSection {
                     return;
                 }
                 g.statsTimeout = Values.duration(line.arg(1), problems);
+                g.settings.add(new Setting("stats", line.args().stream().map(Word::text).toList(), line.pos()));
             }
             case "maxconn", "bind-process" -> {
                 if (line.argCount() != 2) {

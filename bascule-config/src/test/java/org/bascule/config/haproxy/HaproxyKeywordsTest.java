@@ -32,7 +32,7 @@ class HaproxyKeywordsTest {
             assertThat(s.level()).contains("admin");
         });
         assertThat(g.statsTimeout()).contains(Duration.ofSeconds(30));
-        assertThat(g.settings()).extracting(Setting::keyword).containsExactly("log", "tune.bufsize");
+        assertThat(g.settings()).extracting(Setting::keyword).containsExactly("log", "stats", "tune.bufsize");
     }
 
     @Test
