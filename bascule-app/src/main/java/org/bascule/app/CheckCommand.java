@@ -3,6 +3,7 @@ package org.bascule.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bascule.app.haproxy.HaproxyCheck;
 import org.bascule.app.keepalived.L4Plan;
 import org.bascule.app.keepalived.VirtualServerMapping;
 import org.bascule.config.Diagnostic;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --strict}), 0 otherwise. Starts nothing.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Test a keepalived.conf without starting anything; print its summary or its errors.")
+        description = "Test a keepalived.conf or haproxy.cfg without starting anything; print its summary or its errors.")
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", description = "Configuration file (default: ${DEFAULT-VALUE}).",
@@ -48,6 +49,10 @@ final class CheckCommand implements Callable<Integer> {
     private int check(PrintWriter out, PrintWriter err) {
         ParseResult<KeepalivedConfig> result;
         try {
+            ConfigLoader.requireFile(file);
+            if (ConfigLoader.isHaproxy(file)) {
+                return HaproxyCheck.check(file, strict, out, err);
+            }
             result = ConfigLoader.load(file, err);
         } catch (ConfigLoader.ConfigMissingException e) {
             err.println("bascule check: " + e.getMessage());

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.bascule.app.haproxy.HaproxyRun;
 import org.bascule.app.keepalived.L4Plan;
 import org.bascule.app.keepalived.VirtualServerMapping;
 import org.bascule.app.vrrp.VrrpMapping;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
  * SIGTERM or SIGINT, then closes the listeners and lets nothing new in.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the balancer: every vrrp_instance and virtual_server of a keepalived.conf.")
+        description = "Run the balancer: every vrrp_instance and virtual_server of a keepalived.conf, or the frontends of a haproxy.cfg.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
@@ -54,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ParseResult<KeepalivedConfig> result;
         try {
+            ConfigLoader.requireFile(file);
+            if (ConfigLoader.isHaproxy(file)) {
+                return HaproxyRun.run(file, err);
+            }
             result = ConfigLoader.load(file, err);
         } catch (ConfigLoader.ConfigMissingException e) {
             err.println("bascule run: " + e.getMessage());

@@ -1,4 +1,4 @@
-package org.bascule.config.keepalived;
+package org.bascule.config;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
-/** "Did you mean" for misspelt keywords and values: the closest candidate by edit distance. */
-final class Suggestions {
+/**
+ * "Did you mean" for misspelt keywords and values, shared by every grammar: the closest candidate
+ * by edit distance.
+ */
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -17,7 +20,7 @@ final class Suggestions {
      * The candidate closest to {@code word}, if it is close enough to be a plausible typo: at
      * most a third of the word's length in edits (at least 1, at most 3).
      */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(1, Math.min(3, word.length() / 3));
         String lower = word.toLowerCase();
         String best = null;
@@ -36,7 +39,7 @@ final class Suggestions {
     }
 
     /** The candidates sorted by edit distance to {@code word}, for listing a few alternatives. */
-    static List<String> nearest(String word, Collection<String> candidates, int count) {
+    public static List<String> nearest(String word, Collection<String> candidates, int count) {
         String lower = word.toLowerCase();
         Map<String, Integer> distances = new HashMap<>();
         for (String c : candidates) {
@@ -49,7 +52,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance (insert, delete, substitute), with transposition counted as one. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         if (a.length() > 64 || b.length() > 64) {
             return Math.max(a.length(), b.length());
         }

@@ -147,6 +147,7 @@ final class HttpExchange {
                 return;
             }
             if (done.isSuccess()) {
+                s.forgetOnClose(f.channel());
                 if (isPrivate(s)) {
                     Channel old = fe.privateConnections.put(s, f.channel());
                     if (old != null) {

@@ -155,7 +155,16 @@ public final class LiveServer {
             return;
         }
         q.addLast(ch);
-        ch.closeFuture().addListener(f -> ch.eventLoop().execute(() -> q.remove(ch)));
+    }
+
+    /** Called once per new server connection: a pooled connection that closes leaves its pool. */
+    void forgetOnClose(Channel ch) {
+        ch.closeFuture().addListener(f -> {
+            ArrayDeque<Channel> q = idle.get(ch.eventLoop());
+            if (q != null) {
+                ch.eventLoop().execute(() -> q.remove(ch));
+            }
+        });
     }
 
     /** Closes every idle pooled connection (MAINT, shutdown). */

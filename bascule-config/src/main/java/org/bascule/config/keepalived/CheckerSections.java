@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.bascule.config.Suggestions;
 
 /**
  * The keyword tables of the checker blocks (keepalived.conf(5), "healthcheckers"; keepalived

@@ -3,6 +3,7 @@ package org.bascule.config.keepalived;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.bascule.config.Suggestions;
 
 /**
  * {@code lb_kind|lvs_method NAT|DR|TUN [type ipip|gue port N|gre] [nocsum|csum|remcsum]}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bascule.config.Diagnostic;
 import org.bascule.config.Severity;
+import org.bascule.config.Suggestions;
 
 /**
  * The keywords of one block (e.g. {@code vrrp_instance}) and the dispatch of its statements:

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bascule.config.SourcePos;
+import org.bascule.config.Suggestions;
 
 /**
  * Cross-references that can only be checked once the whole configuration is read: names used by

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bascule.config.Suggestions;
 
 /**
  * What keepalived does to a virtual_server once the whole configuration is read (ipwrapper.c

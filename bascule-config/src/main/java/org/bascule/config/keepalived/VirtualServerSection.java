@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.bascule.config.SourcePos;
+import org.bascule.config.Suggestions;
 
 /**
  * The {@code virtual_server IP [PORT] | fwmark N | group NAME { … }} block (keepalived.conf(5),

@@ -1,0 +1,98 @@
+package org.bascule.app.haproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import org.bascule.config.Diagnostic;
+import org.bascule.config.ParseResult;
+import org.bascule.config.haproxy.HaproxyConfig;
+import org.bascule.config.haproxy.HaproxyParser;
+import org.bascule.l7.spec.BackendSpec;
+import org.bascule.l7.spec.Condition;
+import org.bascule.l7.spec.FrontendSpec;
+import org.bascule.l7.spec.HttpRequestRule;
+import org.bascule.l7.spec.IntOp;
+import org.bascule.l7.spec.ProxyMode;
+import org.bascule.l7.spec.ProxyProtocol;
+import org.bascule.l7.spec.ProxySpec;
+import org.junit.jupiter.api.Test;
+
+/** From the parsed haproxy.cfg to the L7 tier's spec, with a warning for everything the tier does not do yet. */
+class HaproxyMappingTest {
+
+    static final Path RESOURCES = Path.of("..", "bascule-config", "src", "test", "resources", "haproxy");
+
+    private static L7Plan plan(Path file, Map<String, String> env) {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse(file, env);
+        assertThat(r.errors()).isEmpty();
+        return HaproxyMapping.plan(r.config());
+    }
+
+    @Test
+    void theSeedMapsAsHaproxyRunsIt() {
+        L7Plan plan = plan(RESOURCES.resolve("seed2.cfg"), Map.of());
+        assertThat(plan.hasErrors()).isFalse();
+        ProxySpec spec = plan.spec().orElseThrow();
+        FrontendSpec fe = spec.frontends().getFirst();
+        assertThat(fe.mode()).isEqualTo(ProxyMode.TCP);
+        assertThat(fe.binds().getFirst().address()).isEqualTo(new InetSocketAddress("0.0.0.0", 80));
+        // mode tcp: HAProxy ignores monitor-uri, and so does the tier (the parser warned).
+        assertThat(fe.monitor()).isEmpty();
+        BackendSpec servers = spec.backend("servers").orElseThrow();
+        assertThat(servers.servers()).hasSize(4).allSatisfy(s -> {
+            assertThat(s.sendProxy()).isEqualTo(ProxyProtocol.V1);
+            assertThat(s.check()).isTrue();
+            assertThat(s.agent()).hasValueSatisfying(a -> assertThat(a.port()).isEqualTo(5555));
+        });
+        assertThat(spec.backend("enabler").orElseThrow().servers().getFirst().address().getPort()).isEqualTo(5555);
+        assertThat(plan.notes()).extracting(Diagnostic::format).anySatisfy(n -> assertThat(n).contains("seed2.cfg:4:").contains("v4v6 has no effect"))
+                .anySatisfy(n -> assertThat(n).contains("seed2.cfg:22:").contains("only health-checked"));
+    }
+
+    @Test
+    void allKeywordsMapWithWarningsForTheRest() {
+        L7Plan plan = plan(RESOURCES.resolve("all-keywords.cfg"), Map.of("CERT_DIR", RESOURCES.toAbsolutePath().toString()));
+        assertThat(plan.notes()).filteredOn(Diagnostic::isError).isEmpty();
+        ProxySpec spec = plan.spec().orElseThrow();
+        FrontendSpec www = spec.frontends().stream().filter(f -> f.name().equals("www")).findFirst().orElseThrow();
+        assertThat(www.binds()).hasSize(3);
+        assertThat(www.binds().get(1).tls()).isPresent();
+        assertThat(www.binds().get(2).acceptProxy()).isTrue();
+        assertThat(www.acls()).filteredOn(a -> a.name().equals("dead")).singleElement()
+                .satisfies(a -> assertThat(a.test()).isEqualTo(new Condition.UsableServers("web", IntOp.LE, 0)));
+        assertThat(www.requestRules()).hasSize(8);
+        assertThat(www.requestRules().get(1)).isInstanceOfSatisfying(HttpRequestRule.Deny.class, d -> {
+            assertThat(d.status()).isEqualTo(429);
+            assertThat(d.when()).isEqualTo(new Condition.All(java.util.List.of(
+                    new Condition.TrackedRequestRate(0, IntOp.GE, 21), new Condition.Not(new Condition.Acl("authenticated")))));
+        });
+        assertThat(www.monitor()).hasValueSatisfying(m -> assertThat(m.uri()).isEqualTo("/healthcheck"));
+        assertThat(www.stickTable()).isPresent();
+        assertThat(spec.frontends()).extracting(FrontendSpec::name).containsExactly("www", "stats");
+        assertThat(spec.backend("stats")).isPresent();
+        // Statements the tier does not act on are named with their line, never dropped silently.
+        assertThat(plan.notes()).extracting(Diagnostic::format)
+                .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:6:").contains("global setting").contains("'log stdout format raw local0'"))
+                .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:8:").contains("'stats timeout 30s'"))
+                .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:117:").contains("stats setting"));
+    }
+
+    @Test
+    void aHostNameServerIsAnErrorNotASurprise() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("h.cfg", """
+                defaults
+                    mode http
+                frontend f
+                    bind 127.0.0.1:8080
+                    default_backend b
+                backend b
+                    server s1 web.example:80
+                """);
+        L7Plan plan = HaproxyMapping.plan(r.config());
+        assertThat(plan.hasErrors()).isTrue();
+        assertThat(plan.spec()).isEmpty();
+        assertThat(plan.notes()).extracting(Diagnostic::format).anySatisfy(n -> assertThat(n).startsWith("h.cfg:7:5: error: host name not supported"));
+    }
+}

@@ -1,0 +1,70 @@
+package org.bascule.config.haproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bascule.config.Diagnostic;
+import org.bascule.config.ParseResult;
+import org.junit.jupiter.api.Test;
+
+/** Errors are reported like the keepalived parser's: file:line:col, the token, what was expected, all in one pass. */
+class HaproxyDiagnosticsTest {
+
+    @Test
+    void everyErrorOfAFileInOnePassWithPositionsAndSuggestions() {
+        String text = """
+                defaults
+                    mode htp
+                    timeout connect 5s
+                    timeout client 5s
+                    timeout server 5s
+                frontend f
+                    bind :8080 v4v7
+                    acl api pat_beg /api
+                    use_backend bb if ap
+                    default_backend b
+                backend b
+                    balance leastconn
+                    server s1 127.0.0.1:80 wieght 3
+                    retrys 3
+                """;
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("h.cfg", text);
+        assertThat(r.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "h.cfg:2:10: error: unknown mode 'htp' (expected: http or tcp)",
+                "h.cfg:7:16: error: unknown bind option 'v4v7' (did you mean 'v4v6'?)",
+                "h.cfg:8:13: error: unknown sample fetch 'pat_beg' (did you mean 'path_beg'?)",
+                "h.cfg:9:23: error: no such ACL 'ap' (did you mean 'api'?)",
+                "h.cfg:13:28: error: unknown server option 'wieght' (did you mean 'weight'?)",
+                "h.cfg:14:5: error: unknown keyword in 'backend' section 'retrys' (did you mean 'retries'?)");
+        // The valid parts are still in the model.
+        assertThat(r.config().backend("b").orElseThrow().balance().algorithm()).isEqualTo(Balance.Algorithm.LEASTCONN);
+    }
+
+    @Test
+    void keywordsInTheWrongSectionSayWhereTheyBelong() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("w.cfg", "global\n    balance roundrobin\nfrontend f\n    daemon\n    bind :80\n");
+        assertThat(r.errors()).extracting(Diagnostic::format).containsExactly(
+                "w.cfg:2:5: error: unknown keyword in 'global' section 'balance' (it belongs in a defaults, frontend, backend or listen section)",
+                "w.cfg:4:5: error: unknown keyword in 'frontend' section 'daemon' (it belongs in the 'global' section)");
+    }
+
+    @Test
+    void unknownBackendsAreFoundAfterTheWholeFile() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("b.cfg", "frontend f\n    bind :80\n    use_backend later\n    default_backend servres\nbackend later\nbackend servers\n");
+        assertThat(r.errors()).extracting(Diagnostic::format).containsExactly(
+                "b.cfg:4:21: error: no such backend for default_backend 'servres' (did you mean 'servers'?)");
+    }
+
+    @Test
+    void unreadableFile() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse(java.nio.file.Path.of("/nonexistent/haproxy.cfg"));
+        assertThat(r.errors()).singleElement().satisfies(d -> assertThat(d.format()).startsWith("/nonexistent/haproxy.cfg:1:1: error: cannot read"));
+    }
+
+    @Test
+    void recognisesItsGrammar() {
+        assertThat(HaproxyParser.looksLikeHaproxy("# x\n\nglobal\n  daemon\n")).isTrue();
+        assertThat(HaproxyParser.looksLikeHaproxy("frontend l7lb\nbind :80\n")).isTrue();
+        assertThat(HaproxyParser.looksLikeHaproxy("global_defs {\n}\n")).isFalse();
+        assertThat(HaproxyParser.looksLikeHaproxy("virtual_server 10.0.0.1 80 {\n}\n")).isFalse();
+    }
+}

@@ -1,0 +1,97 @@
+package org.bascule.l7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.bascule.health.HealthMonitor;
+import org.bascule.l7.spec.BackendSpec;
+import org.bascule.l7.spec.BindSpec;
+import org.bascule.l7.spec.FrontendSpec;
+import org.bascule.l7.spec.GlobalSpec;
+import org.bascule.l7.spec.ProxyMode;
+import org.bascule.l7.spec.ProxySpec;
+import org.bascule.l7.spec.ServerSpec;
+import org.bascule.l7.spec.Timeouts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mode tcp} relaying with retries, {@code timeout http-request} against a slow client, {@code timeout server}. */
+class TcpModeAndTimeoutsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tcpModeRelaysAndRetriesAnotherServer() throws Exception {
+        try (Nginx n = Nginx.start("n", dir, "127.0.0.1", false); HealthMonitor health = new HealthMonitor()) {
+            int dead = Nginx.freePort("127.0.0.1");
+            BackendSpec bk = BackendSpec.of("tcp", List.of(ServerSpec.of("dead", new InetSocketAddress("127.0.0.1", dead)),
+                    ServerSpec.of("n", n.address("127.0.0.1")))).withMode(ProxyMode.TCP).withRetries(1, true);
+            FrontendSpec fe = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("::1", 0))), ProxyMode.TCP,
+                    List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
+                InetSocketAddress at = proxy.boundAddresses("tcp").getFirst();
+                for (int i = 0; i < 4; i++) {
+                    RawHttp.Response r = RawHttp.get(at, "t", "/tcp" + i);
+                    assertThat(r.status()).isEqualTo(200);
+                    // mode tcp adds nothing: nginx sees no X-Forwarded-For.
+                    assertThat(r.body()).startsWith("n xff= ").contains("path=/tcp" + i);
+                }
+                assertThat(proxy.server("tcp", "dead").connectErrors.sum()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void slowClientGets408AndSlowServerGives504() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                HealthMonitor health = new HealthMonitor()) {
+            // A server that accepts and never answers (a hung application).
+            Thread.ofVirtual().start(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        Socket s = silent.accept();
+                        Thread.ofVirtual().start(() -> {
+                            try (s; InputStream in = s.getInputStream()) {
+                                in.transferTo(java.io.OutputStream.nullOutputStream());
+                            } catch (Exception ignored) {
+                                // the proxy closed it
+                            }
+                        });
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            Timeouts t = Timeouts.NONE.withConnect(Duration.ofSeconds(2)).withClient(Duration.ofSeconds(5))
+                    .withServer(Duration.ofMillis(500)).withHttpRequest(Duration.ofMillis(500));
+            BackendSpec bk = BackendSpec.of("hung", List.of(ServerSpec.of("h", new InetSocketAddress("127.0.0.1", silent.getLocalPort()))))
+                    .withTimeouts(t);
+            FrontendSpec fe = new FrontendSpec("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
+                    List.of(), List.of(), List.of(), List.of(), Optional.of("hung"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), t, 100);
+            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
+                InetSocketAddress at = proxy.boundAddresses("www").getFirst();
+                long start = System.nanoTime();
+                assertThat(RawHttp.get(at, "t", "/").status()).isEqualTo(504);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                // Slowloris: half a request head, then nothing.
+                try (Socket s = new Socket(at.getAddress(), at.getPort())) {
+                    s.setSoTimeout(5000);
+                    s.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n".getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertThat(answer).startsWith("HTTP/1.1 408 ");
+                }
+            }
+        }
+    }
+}

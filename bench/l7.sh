@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# L7 benchmark (R-P1): wrk through Bascule and through HAProxy 2.6 to the same two nginx
+# servers on loopback, one after the other, both proxies pinned to the same cores with the
+# same number of threads. Prints requests/s and p99 for keep-alive, new-connection and 16 KiB
+# cases, idle and loaded RSS, and the ratios Bascule/HAProxy. Not part of the test suite.
+#
+#   bench/l7.sh [seconds-per-run]        (default 10; needs nginx, haproxy, wrk, taskset)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DUR=${1:-10}
+CORES=${CORES:-0-$(( $(nproc) - 1 ))}
+THREADS=${THREADS:-$(nproc)}
+CONNS=${CONNS:-50}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow"
+for bin in nginx haproxy wrk taskset; do
+    command -v "$bin" >/dev/null || { echo "missing: $bin" >&2; exit 2; }
+done
+WORK=$(mktemp -d /tmp/bascule-bench-l7.XXXXXX)
+PIDS=()
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "building bascule-l7 (test classes)..." >&2
+(cd "$ROOT" && mvn -B -q -o -pl bascule-l7 -am test-compile -DskipTests >/dev/null \
+  && mvn -B -q -o -pl bascule-l7 dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+CP="$ROOT/bascule-l7/target/test-classes:$ROOT/bascule-l7/target/classes:$ROOT/bascule-sched/target/classes:$ROOT/bascule-health/target/classes:$(cat "$WORK/cp.txt")"
+
+S1=18101; S2=18102; HAP=18180; BAS=18190
+mkdir -p "$WORK/nginx"
+head -c 16384 /dev/zero | tr '\0' 'x' > "$WORK/nginx/big"
+cat > "$WORK/nginx/nginx.conf" <<NGX
+user root;
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 8192; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_temp_path $WORK/nginx/body;
+    proxy_temp_path $WORK/nginx/proxy;
+    fastcgi_temp_path $WORK/nginx/fcgi;
+    uwsgi_temp_path $WORK/nginx/uwsgi;
+    scgi_temp_path $WORK/nginx/scgi;
+    server {
+        listen 127.0.0.1:$S1;
+        listen 127.0.0.1:$S2;
+        location = /big { root $WORK/nginx; }
+        location / { default_type text/plain; return 200 "hello\n"; }
+    }
+}
+NGX
+nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" & PIDS+=($!)
+
+cat > "$WORK/haproxy.cfg" <<HAP
+global
+    nbthread $THREADS
+    maxconn 4000
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+    maxconn 4000
+listen bench
+    bind 127.0.0.1:$HAP
+    balance roundrobin
+    option forwardfor
+    http-reuse safe
+    server s1 127.0.0.1:$S1
+    server s2 127.0.0.1:$S2
+HAP
+taskset -c "$CORES" haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 & HAP_PID=$!; PIDS+=($HAP_PID)
+taskset -c "$CORES" "$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
+    -Dlogback.configurationFile=/dev/null --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+    -cp "$CP" org.bascule.l7.bench.BenchProxy $BAS "$THREADS" $S1 $S2 >"$WORK/bascule.log" 2>&1 & BAS_PID=$!; PIDS+=($BAS_PID)
+
+wait_port() { for _ in $(seq 1 200); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.05; done; echo "port $1 never opened" >&2; for f in "$WORK"/*.log "$WORK"/nginx/error.log; do echo "== $f" >&2; tail -n 5 "$f" >&2; done; exit 1; }
+for p in $S1 $S2 $HAP $BAS; do wait_port $p; done
+rss() { awk '/VmRSS/ {print $2}' /proc/$1/status; }
+HAP_IDLE=$(rss $HAP_PID); BAS_IDLE=$(rss $BAS_PID)
+
+# wrk prints "Requests/sec: N" and, with --latency, "99% Xunit".
+run() { # port path extra-header
+    local out; out=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency ${3:+-H "$3"} "http://127.0.0.1:$1$2")
+    local rps p99 errs
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
+    errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
+    echo "$rps $p99 $errs"
+}
+echo "warm-up (JIT for Bascule, caches for both)..." >&2
+wrk -t2 -c"$CONNS" -d5s "http://127.0.0.1:$BAS/" >/dev/null
+wrk -t2 -c"$CONNS" -d5s "http://127.0.0.1:$HAP/" >/dev/null
+
+printf "%-22s %14s %14s %10s %12s %12s %10s\n" case "haproxy req/s" "bascule req/s" ratio "haproxy p99" "bascule p99" ratio
+for case in "keep-alive|/|" "new-connection|/|Connection: close" "16KiB-body|/big|"; do
+    IFS='|' read -r name path header <<< "$case"
+    read -r h_rps h_p99 h_err <<< "$(run $HAP "$path" "$header")"
+    read -r b_rps b_p99 b_err <<< "$(run $BAS "$path" "$header")"
+    printf "%-22s %14.0f %14.0f %10.2f %10.2fms %10.2fms %10.2f\n" "$name" "$h_rps" "$b_rps" \
+        "$(echo "$b_rps / $h_rps" | bc -l)" "$h_p99" "$b_p99" "$(echo "$b_p99 / $h_p99" | bc -l)"
+    [ -z "$h_err$b_err" ] || echo "   errors: haproxy[$h_err] bascule[$b_err]"
+done
+HAP_LOAD=$(rss $HAP_PID); BAS_LOAD=$(rss $BAS_PID)
+printf "%-22s %12s KiB %12s KiB %10.2f\n" "RSS idle" "$HAP_IDLE" "$BAS_IDLE" "$(echo "$BAS_IDLE / $HAP_IDLE" | bc -l)"
+printf "%-22s %12s KiB %12s KiB %10.2f\n" "RSS after load" "$HAP_LOAD" "$BAS_LOAD" "$(echo "$BAS_LOAD / $HAP_LOAD" | bc -l)"
+echo "(threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s; ratios are Bascule/HAProxy)"
