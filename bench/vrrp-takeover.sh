@@ -30,7 +30,7 @@ cleanup() {
     done <"$WORK/pids"
     for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
     for n in "$C" "$B" "$M" "$SW"; do ip netns del "$n" 2>/dev/null || true; done
-    rm -rf "$WORK"
+    if [ -n "${KEEP:-}" ]; then echo "logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -83,10 +83,15 @@ start() {
     echo $!
 }
 
-# crash IMPL PID DIR: SIGKILL; keepalived's parent first (it respawns its child), then the child.
+# crash IMPL PID DIR: SIGKILL. keepalived's parent is stopped first (it would respawn its
+# child), then its VRRP child is killed, then the parent: killing the parent first is no crash,
+# its child gets SIGTERM on the parent's death and resigns with priority 0.
 crash() {
+    if [ "$1" = keepalived ] && [ -f "$3/kv.pid" ]; then
+        kill -STOP "$2" 2>/dev/null || true
+        kill -9 "$(cat "$3/kv.pid")" 2>/dev/null || true
+    fi
     kill -9 "$2" 2>/dev/null || true
-    if [ "$1" = keepalived ] && [ -f "$3/kv.pid" ]; then kill -9 "$(cat "$3/kv.pid")" 2>/dev/null || true; fi
 }
 
 wait_for() { # COMMAND... ; bounded to 30 s
@@ -107,9 +112,11 @@ one_run() { # IMPL VERSION ADVERT_INT -> prints take-over ms
     local t0; t0=$(now_ms)
     crash "$impl" "$pm" "$dm"
     until [ "$(fetch)" = "$B" ]; do
-        [ $(( $(now_ms) - t0 )) -lt 30000 ] || { echo "no take-over within 30 s ($impl v$v)" >&2; return 1; }
+        [ $(( $(now_ms) - t0 )) -lt 30000 ] || { echo "no take-over within 30 s ($impl v$v); backup's log:" >&2; tail -20 "$db/log" >&2;
+            echo "client sees: $(fetch)"; ip -n "$B" addr show dev eth0 >&2; ps -o pid,args -p "$pm" >&2; return 1; }
     done
     echo $(( $(now_ms) - t0 ))
+    echo "crash at $(date -d @$((t0 / 1000)) +%T).$((t0 % 1000)), client saw the backup at $(date +%T.%N)" >"$db/crash.v$v"
     kill "$pb" 2>/dev/null || true; wait "$pb" 2>/dev/null || true
     wait "$pm" 2>/dev/null || true
     ip -n "$M" addr del "$VIP/24" dev eth0 2>/dev/null || true   # the crashed master's stale VIP
@@ -123,7 +130,7 @@ printf '%-26s %12s %12s %8s\n' "case ($RUNS runs, median)" "keepalived" "bascule
 for c in "2 1" "3 0.1"; do
     set -- $c
     declare -A res=()
-    for impl in keepalived bascule; do
+    for impl in ${IMPLS:-keepalived bascule}; do
         vals=()
         for _ in $(seq "$RUNS"); do vals+=("$(one_run "$impl" "$1" "$2")"); done
         res[$impl]=$(printf '%s\n' "${vals[@]}" | median)

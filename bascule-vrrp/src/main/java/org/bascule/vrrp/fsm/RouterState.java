@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param preemptAt            end of {@code preempt_delay}; {@link #NEVER} when not started
  * @param garpDelayAt          second gratuitous ARP burst ({@code garp_master_delay})
  * @param garpRefreshAt        next refresh ({@code garp_master_refresh})
+ * @param garpFollowUpAt       the repeat of the first burst one second after take-over
  */
 public record RouterState(
         VrrpRole role,
@@ -26,7 +27,8 @@ public record RouterState(
         long advertAt,
         long preemptAt,
         long garpDelayAt,
-        long garpRefreshAt) {
+        long garpRefreshAt,
+        long garpFollowUpAt) {
 
     /** A timer that is not running. */
     public static final long NEVER = Long.MAX_VALUE;
@@ -38,44 +40,48 @@ public record RouterState(
 
     /** Before Startup. */
     public static RouterState initial(InstanceSpec spec) {
-        return new RouterState(VrrpRole.INIT, 0, false, spec.advertInterval(), NEVER, NEVER, NEVER, NEVER, NEVER);
+        return new RouterState(VrrpRole.INIT, 0, false, spec.advertInterval(), NEVER, NEVER, NEVER, NEVER, NEVER, NEVER);
     }
 
     /** The earliest running timer, {@link #NEVER} if none: when the caller must send a Tick. */
     public long nextDeadline() {
         // preemptAt is no timer: it is only compared with the time of an advert.
-        return Math.min(Math.min(masterDownAt, advertAt), Math.min(garpDelayAt, garpRefreshAt));
+        return Math.min(Math.min(masterDownAt, advertAt), Math.min(Math.min(garpDelayAt, garpRefreshAt), garpFollowUpAt));
     }
 
     RouterState with(VrrpRole r) {
-        return new RouterState(r, trackDelta, faulted, masterAdverInterval, masterDownAt, advertAt, preemptAt, garpDelayAt, garpRefreshAt);
+        return new RouterState(r, trackDelta, faulted, masterAdverInterval, masterDownAt, advertAt, preemptAt, garpDelayAt, garpRefreshAt, garpFollowUpAt);
     }
 
     RouterState timers(long masterDown, long advert, long garpDelay, long garpRefresh) {
-        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDown, advert, preemptAt, garpDelay, garpRefresh);
+        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDown, advert, preemptAt, garpDelay, garpRefresh, NEVER);
     }
 
     RouterState masterDownAt(long at) {
-        return new RouterState(role, trackDelta, faulted, masterAdverInterval, at, advertAt, preemptAt, garpDelayAt, garpRefreshAt);
+        return new RouterState(role, trackDelta, faulted, masterAdverInterval, at, advertAt, preemptAt, garpDelayAt, garpRefreshAt, garpFollowUpAt);
     }
 
     RouterState advertAt(long at) {
-        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDownAt, at, preemptAt, garpDelayAt, garpRefreshAt);
+        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDownAt, at, preemptAt, garpDelayAt, garpRefreshAt, garpFollowUpAt);
     }
 
     RouterState preemptAt(long at) {
-        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDownAt, advertAt, at, garpDelayAt, garpRefreshAt);
+        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDownAt, advertAt, at, garpDelayAt, garpRefreshAt, garpFollowUpAt);
     }
 
     RouterState garp(long delayAt, long refreshAt) {
-        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDownAt, advertAt, preemptAt, delayAt, refreshAt);
+        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDownAt, advertAt, preemptAt, delayAt, refreshAt, garpFollowUpAt);
     }
 
     RouterState masterAdverInterval(Duration d) {
-        return new RouterState(role, trackDelta, faulted, d, masterDownAt, advertAt, preemptAt, garpDelayAt, garpRefreshAt);
+        return new RouterState(role, trackDelta, faulted, d, masterDownAt, advertAt, preemptAt, garpDelayAt, garpRefreshAt, garpFollowUpAt);
+    }
+
+    RouterState followUpAt(long at) {
+        return new RouterState(role, trackDelta, faulted, masterAdverInterval, masterDownAt, advertAt, preemptAt, garpDelayAt, garpRefreshAt, at);
     }
 
     RouterState tracking(int delta, boolean fault) {
-        return new RouterState(role, delta, fault, masterAdverInterval, masterDownAt, advertAt, preemptAt, garpDelayAt, garpRefreshAt);
+        return new RouterState(role, delta, fault, masterAdverInterval, masterDownAt, advertAt, preemptAt, garpDelayAt, garpRefreshAt, garpFollowUpAt);
     }
 }

@@ -20,6 +20,9 @@ import org.bascule.vrrp.fsm.VrrpAction.StateChanged;
  */
 public final class VrrpMachine {
 
+    /** When the first gratuitous ARP burst is repeated. */
+    static final java.time.Duration FOLLOW_UP = java.time.Duration.ofSeconds(1);
+
     private VrrpMachine() {
     }
 
@@ -67,6 +70,10 @@ public final class VrrpMachine {
                 if (now >= s.advertAt()) {
                     out.add(new SendAdvert(priority(spec, s)));
                     s = s.advertAt(now + spec.advertInterval().toNanos());
+                }
+                if (now >= s.garpFollowUpAt()) {
+                    out.add(new Announce(spec.garp().masterRepeat()));
+                    s = s.followUpAt(RouterState.NEVER);
                 }
                 if (now >= s.garpDelayAt()) {
                     out.add(new Announce(spec.garp().masterRepeat()));
@@ -192,9 +199,13 @@ public final class VrrpMachine {
         }
         out.add(new StateChanged(state.role(), VrrpRole.MASTER, reason, p));
         GarpPlan g = spec.garp();
-        return state.with(VrrpRole.MASTER).timers(RouterState.NEVER, now + spec.advertInterval().toNanos(),
+        RouterState s = state.with(VrrpRole.MASTER).timers(RouterState.NEVER, now + spec.advertInterval().toNanos(),
                 g.masterDelay().isZero() ? RouterState.NEVER : now + g.masterDelay().toNanos(),
                 g.masterRefresh().isZero() ? RouterState.NEVER : now + g.masterRefresh().toNanos());
+        // keepalived repeats the first burst about a second later (LAB.md): a neighbour cache
+        // ignores a new address for `locktime` (1 s by default) after its last update, so the
+        // first burst alone may be lost on hosts that just refreshed the old master's entry.
+        return g.masterRepeat() > 0 && g.masterDelay().compareTo(FOLLOW_UP) > 0 ? s.followUpAt(now + FOLLOW_UP.toNanos()) : s;
     }
 
     private static RouterState toBackup(InstanceSpec spec, RouterState state, long now, TransitionReason reason, List<VrrpAction> out) {

