@@ -175,9 +175,10 @@ final class ConditionMapping {
             case DIR -> MatchMethod.DIR;
             case DOM -> MatchMethod.DOM;
             case REG -> MatchMethod.REGEX;
+            case FOUND -> MatchMethod.FOUND;
             default -> null;
         };
-        if (method == null || e.patterns().isEmpty()) {
+        if (method == null || (e.patterns().isEmpty() && method != MatchMethod.FOUND)) {
             return Optional.empty();
         }
         return Optional.of(new StringMatch(method, texts(e), e.ignoreCase()));

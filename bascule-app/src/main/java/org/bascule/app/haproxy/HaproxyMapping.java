@@ -365,6 +365,11 @@ public final class HaproxyMapping {
             int colon = line.indexOf(':');
             return new HealthCheckSpec.Header(line.substring(0, colon), line.substring(colon + 1).strip());
         }).toList();
+        // bascule-l7 hands every check to bascule-health's TCP connect for now (L7Proxy.checkSpec).
+        if (reported.add(h.pos())) {
+            notes.add(Diagnostic.of(Severity.WARNING, h.pos(), "option httpchk: the L7 tier checks servers by TCP connect for now, not by", h.method() + " " + h.uri(),
+                    "HTTP checks and http-check expect once bascule-l7 runs them"));
+        }
         try {
             return new HealthCheckSpec.Http(h.method(), h.uri(), h.version(), headers, expect);
         } catch (IllegalArgumentException e) {

@@ -68,6 +68,8 @@ class HaproxyMappingTest {
             assertThat(d.when()).isEqualTo(new Condition.All(java.util.List.of(
                     new Condition.TrackedRequestRate(0, IntOp.GE, 21), new Condition.Not(new Condition.Acl("authenticated")))));
         });
+        assertThat(www.acls()).filteredOn(a -> a.name().equals("authenticated")).singleElement().satisfies(a -> assertThat(a.test())
+                .isEqualTo(new Condition.Header("authorization", new org.bascule.l7.spec.StringMatch(org.bascule.l7.spec.MatchMethod.FOUND, java.util.List.of(), false))));
         assertThat(www.monitor()).hasValueSatisfying(m -> assertThat(m.uri()).isEqualTo("/healthcheck"));
         assertThat(www.stickTable()).isPresent();
         assertThat(spec.frontends()).extracting(FrontendSpec::name).containsExactly("www", "stats");
@@ -76,6 +78,7 @@ class HaproxyMappingTest {
         assertThat(plan.notes()).extracting(Diagnostic::format)
                 .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:6:").contains("global setting").contains("'log stdout format raw local0'"))
                 .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:8:").contains("'stats timeout 30s'"))
+                .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:59:").contains("option httpchk: the L7 tier checks servers by TCP connect"))
                 .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:117:").contains("stats setting"));
     }
 
