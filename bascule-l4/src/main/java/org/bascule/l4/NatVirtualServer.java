@@ -27,13 +27,12 @@ import org.bascule.health.HealthTarget;
 import org.bascule.l4.table.DestinationView;
 import org.bascule.l4.table.ForwardingMethod;
 import org.bascule.l4.table.L4Protocol;
+import org.bascule.l4.table.Persistence;
 import org.bascule.l4.table.ServiceAddress;
 import org.bascule.l4.table.ServiceView;
 import org.bascule.sched.Destination;
 import org.bascule.sched.DestinationSet;
-import org.bascule.sched.Flow;
-import org.bascule.sched.Scheduler;
-import org.bascule.sched.Schedulers;
+import org.bascule.sched.SchedulerFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,7 @@ public final class NatVirtualServer implements AutoCloseable {
     private final L4Options options;
     private final HealthMonitor health;
     private final LongSupplier nowMillis;
-    private final Scheduler<RealServer> scheduler;
+    private final ServiceScheduler scheduler;
     private final TrafficMeter meter = new TrafficMeter();
     private final Bootstrap backendTemplate;
 
@@ -86,7 +85,7 @@ public final class NatVirtualServer implements AutoCloseable {
         this.options = options;
         this.health = health;
         this.nowMillis = nowMillis;
-        this.scheduler = Schedulers.create(spec.scheduler());
+        this.scheduler = new ServiceScheduler(spec, nowMillis);
         this.bound = spec.vip();
         this.backendTemplate = new Bootstrap()
                 .channel(EpollSocketChannel.class)
@@ -185,7 +184,7 @@ public final class NatVirtualServer implements AutoCloseable {
             destinations.add(new DestinationView(rs.address(), ForwardingMethod.MASQ, d.weight(),
                     rs.activeConnections(), rs.inactiveConnections(), rs.meter().counters(), rs.meter().rates()));
         }
-        return new ServiceView(address(), spec.scheduler(), List.of(), Optional.empty(), destinations,
+        return new ServiceView(address(), spec.scheduler(), schedulerFlagLabels(), persistenceView(), destinations,
                 meter.counters(), meter.rates());
     }
 
@@ -267,9 +266,33 @@ public final class NatVirtualServer implements AutoCloseable {
 
     // ---- data path ----
 
-    /** Listener's event loop only: the scheduler's cursor lives there. */
-    Optional<RealServer> schedule(InetSocketAddress client) {
-        return scheduler.schedule(pool, new Flow(client, bound));
+    /** Listener's event loop only: the scheduler's cursor and the persistence templates live there. */
+    Optional<ServiceScheduler.Placement> schedule(InetSocketAddress client) {
+        return scheduler.schedule(pool, client, bound);
+    }
+
+    /** The clock persistence templates are timed with. */
+    long schedulerClock() {
+        return scheduler.now();
+    }
+
+    /** ipvsadm's flag words for this service's scheduler, in ipvsadm's order. */
+    private List<String> schedulerFlagLabels() {
+        List<String> labels = new ArrayList<>();
+        for (SchedulerFlag flag : SchedulerFlag.values()) {
+            if (spec.schedulerFlags().contains(flag)) {
+                labels.add(flag.label(spec.scheduler()));
+            }
+        }
+        return labels;
+    }
+
+    /** {@code persistent 360 mask 255.255.255.0} as ipvsadm shows it (the mask in the VIP's family). */
+    private Optional<Persistence> persistenceView() {
+        return spec.persistence().map(p -> new Persistence((int) p.timeout().toSeconds(),
+                bound.getAddress() instanceof java.net.Inet6Address
+                        ? Integer.toString(p.granularity().ipv6Prefix())
+                        : p.granularity().ipv4Netmask()));
     }
 
     /**

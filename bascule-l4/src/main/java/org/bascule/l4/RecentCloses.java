@@ -47,17 +47,40 @@ final class RecentCloses {
         }
     }
 
-    /** Closes in the current second and the {@code windowSeconds - 1} before it. */
+    /**
+     * Closes in the current second and the {@code windowSeconds - 1} before it. The least-connection
+     * schedulers read this for every member at every decision, so the sum of the past seconds is
+     * computed once per second (they no longer change) and only the current bucket is read live.
+     */
     long count() {
         long now = nowMillis.getAsLong() / 1000;
+        PastSum past = pastSum;
+        if (past.second != now) {
+            past = new PastSum(now, sum(now - windowSeconds, now - 1));
+            pastSum = past;
+        }
+        return past.total + sum(now - 1, now);
+    }
+
+    /** Closes counted in the seconds after {@code after} up to {@code upTo}. */
+    private long sum(long after, long upTo) {
+        if (upTo - after == 1) {
+            long v = buckets.get((int) (upTo % buckets.length()));
+            return (v >>> COUNT_BITS) == upTo ? v & COUNT_MASK : 0;
+        }
         long total = 0;
         for (int i = 0; i < buckets.length(); i++) {
             long v = buckets.get(i);
             long second = v >>> COUNT_BITS;
-            if (second > now - windowSeconds && second <= now) {
+            if (second > after && second <= upTo) {
                 total += v & COUNT_MASK;
             }
         }
         return total;
     }
+
+    /** The closes of the seconds before {@code second}, which can no longer change. */
+    private record PastSum(long second, long total) {}
+
+    private volatile PastSum pastSum = new PastSum(Long.MIN_VALUE, 0);
 }

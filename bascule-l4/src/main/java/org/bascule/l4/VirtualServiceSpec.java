@@ -9,13 +9,17 @@ import java.util.Set;
 import org.bascule.l4.table.ForwardingMethod;
 import org.bascule.l4.table.L4Protocol;
 import org.bascule.l4.table.ServiceAddress;
+import org.bascule.sched.PersistenceSettings;
+import org.bascule.sched.SchedulerFlag;
 import org.bascule.sched.Schedulers;
 
 /**
  * keepalived's {@code virtual_server IP PORT} block as the L4 tier needs it: the service address
  * with its {@code protocol}, {@code lb_algo}, {@code lb_kind}, the {@code real_server}s (in
  * configuration order) and the optional {@code sorry_server}, which takes the connections when
- * no real server is up with a weight above 0 (keepalived's quorum of 1).
+ * no real server is up with a weight above 0 (keepalived's quorum of 1); the scheduler's flags
+ * ({@code sh-port}, {@code mh-fallback}, ...) and the client persistence
+ * ({@code persistence_timeout}, {@code persistence_granularity}).
  *
  * <p>This tier serves {@code lb_kind NAT} over TCP as a user-space proxy; DR and TUN belong to
  * the packet engine, {@code fwmark} services to it as well, UDP comes later. They are rejected
@@ -26,14 +30,24 @@ public record VirtualServiceSpec(
         String scheduler,
         ForwardingMethod method,
         List<RealServerSpec> realServers,
-        Optional<InetSocketAddress> sorryServer) {
+        Optional<InetSocketAddress> sorryServer,
+        Set<SchedulerFlag> schedulerFlags,
+        Optional<PersistenceSettings> persistence) {
+
+    /** A service without scheduler flags or persistence. */
+    public VirtualServiceSpec(ServiceAddress address, String scheduler, ForwardingMethod method,
+            List<RealServerSpec> realServers, Optional<InetSocketAddress> sorryServer) {
+        this(address, scheduler, method, realServers, sorryServer, Set.of(), Optional.empty());
+    }
 
     public VirtualServiceSpec {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(method, "method");
         realServers = List.copyOf(Objects.requireNonNull(realServers, "realServers"));
         Objects.requireNonNull(sorryServer, "sorryServer");
-        Schedulers.requireKnown(scheduler);
+        schedulerFlags = Set.copyOf(Objects.requireNonNull(schedulerFlags, "schedulerFlags"));
+        Objects.requireNonNull(persistence, "persistence");
+        scheduler = Schedulers.requireKnown(scheduler); // p2c is twos
         if (!(address instanceof ServiceAddress.Endpoint(L4Protocol protocol, InetSocketAddress vip))) {
             throw new IllegalArgumentException("virtual_server: " + address
                     + " (expected: IP PORT; fwmark services need the packet engine)");
@@ -60,6 +74,16 @@ public record VirtualServiceSpec(
     public static VirtualServiceSpec nat(InetSocketAddress vip, String scheduler, List<RealServerSpec> realServers) {
         return new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.TCP, vip), scheduler,
                 ForwardingMethod.MASQ, realServers, Optional.empty());
+    }
+
+    /** The same service with these scheduler flags. */
+    public VirtualServiceSpec withSchedulerFlags(Set<SchedulerFlag> flags) {
+        return new VirtualServiceSpec(address, scheduler, method, realServers, sorryServer, flags, persistence);
+    }
+
+    /** The same service with client persistence. */
+    public VirtualServiceSpec withPersistence(Optional<PersistenceSettings> persistence) {
+        return new VirtualServiceSpec(address, scheduler, method, realServers, sorryServer, schedulerFlags, persistence);
     }
 
     /** The VIP and port to listen on. */

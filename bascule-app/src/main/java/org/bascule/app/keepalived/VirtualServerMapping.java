@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bascule.config.Diagnostic;
 import org.bascule.config.Severity;
 import org.bascule.config.SourcePos;
@@ -16,6 +18,7 @@ import org.bascule.config.keepalived.Checker;
 import org.bascule.config.keepalived.HttpGetCheck;
 import org.bascule.config.keepalived.KeepalivedConfig;
 import org.bascule.config.keepalived.LbKind;
+import org.bascule.config.keepalived.Persistence;
 import org.bascule.config.keepalived.Protocol;
 import org.bascule.config.keepalived.RealServer;
 import org.bascule.config.keepalived.TcpCheck;
@@ -30,14 +33,18 @@ import org.bascule.l4.VirtualServiceSpec;
 import org.bascule.l4.table.ForwardingMethod;
 import org.bascule.l4.table.L4Protocol;
 import org.bascule.l4.table.ServiceAddress;
+import org.bascule.sched.ClientGranularity;
+import org.bascule.sched.PersistenceSettings;
+import org.bascule.sched.SchedulerFlag;
 import org.bascule.sched.Schedulers;
 
 /**
  * Maps keepalived's {@code virtual_server} blocks onto the L4 tier's NAT proxy. Everything
  * this version cannot serve as keepalived would is said, with the directive's position:
  * DR/TUN fall back to NAT (the packet engine does not exist yet), checkers other than
- * TCP_CHECK are replaced by a TCP connect to the same address, schedulers other than rr/wrr
- * by wrr; fwmark services and UDP/SCTP are not served at all.
+ * TCP_CHECK are replaced by a TCP connect to the same address, the locality schedulers
+ * (lblc, lblcr) and ovf by wrr; fwmark services and UDP/SCTP are not served at all. Every other
+ * IPVS scheduler, its flags and client persistence are served as IPVS does.
  */
 public final class VirtualServerMapping {
 
@@ -78,20 +85,50 @@ public final class VirtualServerMapping {
                     + "' is not available yet; balancing with wrr (weights kept)");
             scheduler = "wrr";
         }
-        if (vs.persistence().isPresent()) {
-            note(vs.pos(), "virtual_server " + vs.name()
-                    + ": persistence_timeout is not applied yet (each connection is scheduled)");
+        Set<SchedulerFlag> flags = schedulerFlags(vs);
+        Optional<PersistenceSettings> persistence;
+        try {
+            persistence = vs.persistence().map(p -> persistence(vs, p));
+        } catch (IllegalArgumentException e) {
+            notes.add(new Diagnostic(Severity.ERROR, vs.pos(), "virtual_server " + vs.name() + ": " + e.getMessage()));
+            return;
         }
         List<RealServerSpec> realServers = vs.realServers().stream().map(this::realServer).toList();
         Optional<InetSocketAddress> sorry = vs.sorryServer().map(s -> new InetSocketAddress(s.address(), s.port()));
         for (InetSocketAddress vip : vips(vs)) {
             try {
                 services.add(new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.TCP, vip),
-                        scheduler, ForwardingMethod.MASQ, realServers, sorry));
+                        scheduler, ForwardingMethod.MASQ, realServers, sorry, flags, persistence));
             } catch (IllegalArgumentException e) {
                 notes.add(new Diagnostic(Severity.ERROR, vs.pos(), "virtual_server " + vs.name() + ": " + e.getMessage()));
             }
         }
+    }
+
+    /**
+     * keepalived's flag keywords onto IPVS's scheduler flags: {@code flag-1} (= sh-fallback,
+     * mh-fallback), {@code flag-2} (= sh-port, mh-port), {@code flag-3}. {@code ops} only exists
+     * for UDP (the resolver already dropped it for TCP) and {@code hashed} is IPVS bookkeeping.
+     */
+    private static Set<SchedulerFlag> schedulerFlags(VirtualServer vs) {
+        Set<SchedulerFlag> flags = EnumSet.noneOf(SchedulerFlag.class);
+        for (var flag : vs.schedulerFlags()) {
+            switch (flag) {
+                case FLAG_1 -> flags.add(SchedulerFlag.FALLBACK);
+                case FLAG_2 -> flags.add(SchedulerFlag.PORT);
+                case FLAG_3 -> flags.add(SchedulerFlag.FLAG_3);
+                case ONE_PACKET, HASHED -> { }
+            }
+        }
+        return flags;
+    }
+
+    /** {@code persistence_timeout} and {@code persistence_granularity}; the SIP engine needs UDP. */
+    private PersistenceSettings persistence(VirtualServer vs, Persistence p) {
+        p.engine().ifPresent(engine -> note(vs.pos(), "virtual_server " + vs.name() + ": persistence_engine " + engine
+                + " is not applied (it reads SIP Call-IDs over UDP); persistence is by client address"));
+        ClientGranularity granularity = p.granularity().map(ClientGranularity::parse).orElse(ClientGranularity.HOST);
+        return PersistenceSettings.of(p.timeout()).withGranularity(granularity);
     }
 
     /** The VIP:port pairs a virtual_server listens on (a group expands to its entries). */
