@@ -198,6 +198,10 @@ public final class VirtualServerMapping {
         if (weight != rs.weight()) {
             note(rs.pos(), "real_server weight " + rs.weight() + " capped at " + RealServerSpec.MAX_WEIGHT);
         }
+        if (rs.upperThreshold().isPresent() || rs.lowerThreshold().isPresent()) {
+            note(rs.pos(), "real_server " + hostPort(rs) + ": uthreshold/lthreshold are not applied yet"
+                    + " (IPVS's overload flag); the server takes connections without a limit");
+        }
         return new RealServerSpec(new InetSocketAddress(rs.address(), rs.port()), weight, rs.inhibitOnFailure(), checks);
     }
 

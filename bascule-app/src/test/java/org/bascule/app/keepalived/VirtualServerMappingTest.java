@@ -169,9 +169,14 @@ class VirtualServerMappingTest {
                     protocol TCP
                     real_server 127.0.0.1 9082 {
                     }
+                    real_server 127.0.0.1 9083 {
+                        uthreshold 100
+                    }
                 }
                 """);
-        assertThat(plan.notes()).isEmpty();
+        assertThat(plan.notes()).extracting(Diagnostic::message).containsExactly(
+                "real_server 127.0.0.1:9083: uthreshold/lthreshold are not applied yet (IPVS's overload flag);"
+                        + " the server takes connections without a limit");
         assertThat(plan.services()).hasSize(3);
         var mh = plan.services().get(0);
         assertThat(mh.scheduler()).isEqualTo("mh");
