@@ -37,10 +37,11 @@ import org.bascule.l4.table.Persistence;
 import org.bascule.l4.table.ServiceAddress;
 import org.bascule.l4.table.ServiceSettings;
 import org.bascule.l4.table.ServiceView;
+import org.bascule.sched.ClientGranularity;
 import org.bascule.sched.Destination;
 import org.bascule.sched.DestinationSet;
-import org.bascule.sched.Flow;
-import org.bascule.sched.Scheduler;
+import org.bascule.sched.PersistenceSettings;
+import org.bascule.sched.SchedulerFlag;
 import org.bascule.sched.Schedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,12 @@ public final class NatVirtualServer implements AutoCloseable {
     private final L4Options options;
     private final HealthMonitor health;
     private final LongSupplier nowMillis;
-    /** Replaced whole by {@code ipvsadm -E}; the listener's event loop reads it. */
-    private volatile Scheduler<RealServer> scheduler;
+    /**
+     * Scheduler, its flags and the persistence engine; replaced whole by {@code ipvsadm -E} or a
+     * reload that changes them. The listener's event loop reads it.
+     */
+    private volatile ServiceScheduler scheduler;
+    private volatile Set<SchedulerFlag> schedulerFlags;
     /** Scheduler name and persistence as {@code -A}/{@code -E} or the configuration set them. */
     private volatile ServiceSettings settings;
     private final L4Protocol protocol;
@@ -112,8 +117,9 @@ public final class NatVirtualServer implements AutoCloseable {
         this.options = options;
         this.health = health;
         this.nowMillis = nowMillis;
-        this.scheduler = Schedulers.create(spec.scheduler());
-        this.settings = new ServiceSettings(spec.scheduler(), Optional.empty());
+        this.schedulerFlags = spec.schedulerFlags();
+        this.scheduler = new ServiceScheduler(spec.scheduler(), spec.schedulerFlags(), spec.persistence(), nowMillis);
+        this.settings = new ServiceSettings(spec.scheduler(), spec.persistence().map(p -> persistenceView(p, spec.vip())));
         this.protocol = ((ServiceAddress.Endpoint) spec.address()).protocol();
         this.timeouts = new IpvsTimeouts(IpvsTimeouts.LINUX_DEFAULTS.tcpSeconds(),
                 (int) options.tcpFinTimeout().toSeconds(), IpvsTimeouts.LINUX_DEFAULTS.udpSeconds());
@@ -223,7 +229,8 @@ public final class NatVirtualServer implements AutoCloseable {
                     active, inactive, rs.meter().counters(), rs.meter().rates()));
         }
         ServiceSettings current = settings;
-        return new ServiceView(address(), current.scheduler(), List.of(), current.persistence(), destinations,
+        return new ServiceView(address(), current.scheduler(), schedulerFlagLabels(current.scheduler()),
+                current.persistence(), destinations,
                 meter.counters(), meter.rates());
     }
 
@@ -315,8 +322,10 @@ public final class NatVirtualServer implements AutoCloseable {
     public synchronized void edit(ServiceSettings newSettings) {
         Objects.requireNonNull(newSettings, "newSettings");
         Schedulers.requireKnown(newSettings.scheduler());
-        if (!newSettings.scheduler().equals(settings.scheduler())) {
-            scheduler = Schedulers.create(newSettings.scheduler());
+        if (!newSettings.equals(settings)) {
+            // a new scheduler instance and persistence engine: templates start afresh
+            scheduler = new ServiceScheduler(newSettings.scheduler(), schedulerFlags,
+                    newSettings.persistence().map(NatVirtualServer::persistenceSettings), nowMillis);
         }
         settings = newSettings;
         log.info("{}: scheduler {}{}", label(), newSettings.scheduler(),
@@ -355,8 +364,14 @@ public final class NatVirtualServer implements AutoCloseable {
      * Runtime edits ({@code ipvsadm -a/-e/-d/-E}) are overwritten by the file.
      */
     synchronized void reconcile(VirtualServiceSpec target) {
-        if (!target.scheduler().equals(settings.scheduler())) {
-            edit(new ServiceSettings(target.scheduler(), settings.persistence()));
+        ServiceSettings wantedSettings = new ServiceSettings(target.scheduler(),
+                target.persistence().map(p -> persistenceView(p, target.vip())));
+        if (!target.schedulerFlags().equals(schedulerFlags)) {
+            schedulerFlags = target.schedulerFlags();
+            settings = new ServiceSettings("", Optional.empty()); // forces edit() to rebuild with the new flags
+        }
+        if (!wantedSettings.equals(settings)) {
+            edit(wantedSettings);
         }
         Map<InetSocketAddress, RealServerSpec> wanted = new java.util.LinkedHashMap<>();
         target.realServers().forEach(rs -> wanted.put(rs.address(), rs));
@@ -455,9 +470,40 @@ public final class NatVirtualServer implements AutoCloseable {
 
     // ---- data path ----
 
-    /** Listener's event loop only: the scheduler's cursor lives there. */
-    Optional<RealServer> schedule(InetSocketAddress client) {
-        return scheduler.schedule(pool, new Flow(client, bound));
+    /** Listener's event loop only: the scheduler's cursor and the persistence templates live there. */
+    Optional<ServiceScheduler.Placement> schedule(InetSocketAddress client) {
+        return scheduler.schedule(pool, client, bound);
+    }
+
+    /** The clock persistence templates are timed with. */
+    long schedulerClock() {
+        return scheduler.now();
+    }
+
+    /** ipvsadm's flag words for this service's scheduler, in ipvsadm's order. */
+    private List<String> schedulerFlagLabels(String schedulerName) {
+        Set<SchedulerFlag> flags = schedulerFlags;
+        List<String> labels = new ArrayList<>();
+        for (SchedulerFlag flag : SchedulerFlag.values()) {
+            if (flags.contains(flag)) {
+                labels.add(flag.label(schedulerName));
+            }
+        }
+        return labels;
+    }
+
+    /** {@code persistent 360 mask 255.255.255.0} as ipvsadm shows it (the mask in the VIP's family). */
+    private static Persistence persistenceView(PersistenceSettings p, InetSocketAddress vip) {
+        return new Persistence((int) p.timeout().toSeconds(),
+                vip.getAddress() instanceof java.net.Inet6Address
+                        ? Integer.toString(p.granularity().ipv6Prefix())
+                        : p.granularity().ipv4Netmask());
+    }
+
+    /** {@code ipvsadm -p TIMEOUT -M NETMASK} as the persistence engine takes it. */
+    private static PersistenceSettings persistenceSettings(Persistence p) {
+        return PersistenceSettings.of(Duration.ofSeconds(p.timeoutSeconds()))
+                .withGranularity(ClientGranularity.parse(p.netmask()));
     }
 
     /**

@@ -88,6 +88,7 @@ final class ProxiedConnection {
     }
 
     private void connected(ChannelFuture f, RealServer rs) {
+        rs.connectDone(); // counted since it was scheduled (or chosen for a retry)
         if (!client.isActive()) {
             f.channel().close(); // the client gave up while we were connecting
             return;
@@ -98,6 +99,7 @@ final class ProxiedConnection {
             log.debug("{}: connect to {} for {} failed ({}), {}", service.label(), rs, client.remoteAddress(),
                     f.cause().getMessage(), next.map(n -> "trying " + n).orElse("no other server to try"));
             if (next.isPresent()) {
+                next.get().connecting();
                 connect(next.get());
             } else {
                 client.close();

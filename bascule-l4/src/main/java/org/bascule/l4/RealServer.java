@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bascule.sched.ConnectionCounts;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.bascule.health.AdminState;
@@ -24,9 +25,10 @@ import org.bascule.health.WeightChange;
  * the destination list.
  *
  * <p>Weight and health are written by the control plane under the owning service's lock and
- * read from there; the data path only touches the counters.
+ * read from there; the data path only touches the counters, which the least-connection
+ * schedulers read live ({@link ConnectionCounts}).
  */
-final class RealServer {
+final class RealServer implements ConnectionCounts {
 
     private final InetSocketAddress address;
     private final boolean inhibitOnFailure;
@@ -44,6 +46,8 @@ final class RealServer {
 
     private final TrafficMeter meter = new TrafficMeter();
     private final AtomicLong active = new AtomicLong();
+    /** Scheduled or being connected, not yet established: IPVS counts a SYN as inactive. */
+    private final AtomicLong connecting = new AtomicLong();
     private final RecentCloses inactive;
     private final LongAdder connectFailures = new LongAdder();
 
@@ -161,12 +165,25 @@ final class RealServer {
         connectFailures.increment();
     }
 
-    long activeConnections() {
+    /** A connection was given to this server (it counts as inactive until established). */
+    void connecting() {
+        connecting.incrementAndGet();
+    }
+
+    /** The connect attempt counted by {@link #connecting()} ended, established or not. */
+    void connectDone() {
+        connecting.decrementAndGet();
+    }
+
+    @Override
+    public long activeConnections() {
         return active.get();
     }
 
-    long inactiveConnections() {
-        return inactive.count();
+    /** Recently closed connections plus those still connecting, as IPVS's InActConn. */
+    @Override
+    public long inactiveConnections() {
+        return inactive.count() + connecting.get();
     }
 
     /** {@code ipvsadm --set}: closed connections count as inactive for this long from now on. */

@@ -69,19 +69,45 @@ final class RecentCloses {
         }
     }
 
-    /** Closes in the current second and the {@code windowSeconds - 1} before it. */
+    /**
+     * Closes in the current second and the {@code windowSeconds - 1} before it. The least-connection
+     * schedulers read this for every member at every decision, so the sum of the past seconds is
+     * computed once per second (they no longer change) and only the current bucket is read live.
+     */
     long count() {
         AtomicLongArray ring = buckets;
         long window = windowSeconds;
         long now = nowMillis.getAsLong() / 1000;
+        PastSum past = pastSum;
+        if (past.second != now || past.window != window || past.ring != ring) {
+            past = new PastSum(now, window, ring, sum(ring, now - window, now - 1));
+            pastSum = past;
+        }
+        return past.total + sum(ring, now - 1, now);
+    }
+
+    /** Closes counted in the seconds after {@code after} up to {@code upTo}. */
+    private static long sum(AtomicLongArray ring, long after, long upTo) {
+        if (upTo - after == 1) {
+            long v = ring.get((int) (upTo % ring.length()));
+            return (v >>> COUNT_BITS) == upTo ? v & COUNT_MASK : 0;
+        }
         long total = 0;
         for (int i = 0; i < ring.length(); i++) {
             long v = ring.get(i);
             long second = v >>> COUNT_BITS;
-            if (second > now - window && second <= now) {
+            if (second > after && second <= upTo) {
                 total += v & COUNT_MASK;
             }
         }
         return total;
     }
+
+    /**
+     * The closes of the seconds before {@code second}, which can no longer change; also keyed by
+     * the window and ring it was summed over, since {@code ipvsadm --set} may replace both.
+     */
+    private record PastSum(long second, long window, AtomicLongArray ring, long total) {}
+
+    private volatile PastSum pastSum = new PastSum(Long.MIN_VALUE, 0, null, 0);
 }

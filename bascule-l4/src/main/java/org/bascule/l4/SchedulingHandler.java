@@ -1,6 +1,7 @@
 package org.bascule.l4;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
@@ -10,6 +11,11 @@ import java.net.InetSocketAddress;
  * and schedules it there: every scheduling decision of a service is made on the listener's one
  * thread, in accept order, like IPVS scheduling SYNs under its {@code sched_lock} but without
  * taking a lock. The choice travels with the channel as an attribute.
+ *
+ * <p>The chosen server counts the connection as inactive at once, as IPVS counts a SYN, so a
+ * burst of accepts does not all land on the same least-loaded server before any of them is
+ * established. A persistence template is released when the client's channel closes
+ * (its {@code n_control} in IPVS).
  */
 final class SchedulingHandler extends ChannelInboundHandlerAdapter {
 
@@ -22,7 +28,12 @@ final class SchedulingHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Channel child && child.remoteAddress() instanceof InetSocketAddress client) {
-            service.schedule(client).ifPresent(rs -> child.attr(ProxiedConnection.SCHEDULED).set(rs));
+            service.schedule(client).ifPresent(placement -> {
+                placement.server().connecting();
+                child.attr(ProxiedConnection.SCHEDULED).set(placement.server());
+                placement.template().ifPresent(t -> child.closeFuture().addListener(
+                        (ChannelFutureListener) f -> t.released(service.schedulerClock())));
+            });
         }
         ctx.fireChannelRead(msg);
     }

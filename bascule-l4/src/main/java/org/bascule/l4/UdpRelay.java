@@ -114,13 +114,17 @@ final class UdpRelay {
             flow = null;
         }
         if (flow == null) {
-            Optional<RealServer> chosen = service.schedule(client);
+            Optional<ServiceScheduler.Placement> chosen = service.schedule(client);
             if (chosen.isEmpty()) {
                 unscheduled.increment();
                 log.debug("{}: no destination available for {}", service.label(), client);
                 return;
             }
-            flow = open(client, chosen.get(), now);
+            Flow opened = open(client, chosen.get().server(), now);
+            flow = opened;
+            // a persistence template counts the flow as a connection until the flow closes
+            chosen.get().template().ifPresent(t -> opened.upstream.channel().closeFuture().addListener(
+                    (ChannelFutureListener) closed -> t.released(service.schedulerClock())));
         }
         flow.lastSeen = now;
         ByteBuf payload = packet.content().retain();

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.bascule.l4.table.ForwardingMethod;
 import org.bascule.l4.table.L4Protocol;
 import org.bascule.l4.table.ServiceAddress;
+import org.bascule.sched.PersistenceSettings;
+import org.bascule.sched.SchedulerFlag;
 import org.bascule.sched.Schedulers;
 
 /**
@@ -16,8 +18,10 @@ import org.bascule.sched.Schedulers;
  * with its {@code protocol}, {@code lb_algo}, {@code lb_kind}, the {@code real_server}s (in
  * configuration order) and the optional {@code sorry_server}, which takes the connections while
  * the service lacks its {@code quorum} (by default 1: while no real server is up with a weight
- * above 0). {@code sorry_server_inhibit} keeps the sorry server listed with weight 0 while it is
- * not needed; {@code omega} runs {@code quorum_down} and the {@code notify_down} of live servers
+ * above 0); the scheduler's flags ({@code sh-port}, {@code mh-fallback}, ...) and the client
+ * persistence ({@code persistence_timeout}, {@code persistence_granularity}).
+ * {@code sorry_server_inhibit} keeps the sorry server listed with weight 0 while it is not
+ * needed; {@code omega} runs {@code quorum_down} and the {@code notify_down} of live servers
  * when the service stops.
  *
  * <p>This tier serves {@code lb_kind NAT} over TCP and UDP as a user-space proxy; DR and TUN belong to
@@ -30,6 +34,8 @@ public record VirtualServiceSpec(
         ForwardingMethod method,
         List<RealServerSpec> realServers,
         Optional<InetSocketAddress> sorryServer,
+        Set<SchedulerFlag> schedulerFlags,
+        Optional<PersistenceSettings> persistence,
         QuorumSpec quorum,
         boolean sorryInhibit,
         boolean omega) {
@@ -40,7 +46,9 @@ public record VirtualServiceSpec(
         Objects.requireNonNull(method, "method");
         realServers = List.copyOf(Objects.requireNonNull(realServers, "realServers"));
         Objects.requireNonNull(sorryServer, "sorryServer");
-        Schedulers.requireKnown(scheduler);
+        schedulerFlags = Set.copyOf(Objects.requireNonNull(schedulerFlags, "schedulerFlags"));
+        Objects.requireNonNull(persistence, "persistence");
+        scheduler = Schedulers.requireKnown(scheduler); // p2c is twos
         if (!(address instanceof ServiceAddress.Endpoint(L4Protocol protocol, InetSocketAddress vip))) {
             throw new IllegalArgumentException("virtual_server: " + address
                     + " (expected: IP PORT; fwmark services need the packet engine)");
@@ -63,16 +71,38 @@ public record VirtualServiceSpec(
         }
     }
 
-    /** A service with keepalived's default quorum (1, no hysteresis, no scripts), no inhibit, no omega. */
+    /**
+     * A service without scheduler flags or persistence, with keepalived's default quorum (1, no
+     * hysteresis, no scripts), no inhibit, no omega.
+     */
     public VirtualServiceSpec(ServiceAddress address, String scheduler, ForwardingMethod method,
             List<RealServerSpec> realServers, Optional<InetSocketAddress> sorryServer) {
-        this(address, scheduler, method, realServers, sorryServer, QuorumSpec.DEFAULT, false, false);
+        this(address, scheduler, method, realServers, sorryServer, Set.of(), Optional.empty(),
+                QuorumSpec.DEFAULT, false, false);
     }
 
     /** A NAT service over TCP on {@code vip} without a sorry server. */
     public static VirtualServiceSpec nat(InetSocketAddress vip, String scheduler, List<RealServerSpec> realServers) {
         return new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.TCP, vip), scheduler,
                 ForwardingMethod.MASQ, realServers, Optional.empty());
+    }
+
+    /** The same service with these scheduler flags. */
+    public VirtualServiceSpec withSchedulerFlags(Set<SchedulerFlag> flags) {
+        return new VirtualServiceSpec(address, scheduler, method, realServers, sorryServer, flags, persistence,
+                quorum, sorryInhibit, omega);
+    }
+
+    /** The same service with client persistence. */
+    public VirtualServiceSpec withPersistence(Optional<PersistenceSettings> persistence) {
+        return new VirtualServiceSpec(address, scheduler, method, realServers, sorryServer, schedulerFlags, persistence,
+                quorum, sorryInhibit, omega);
+    }
+
+    /** The same service with this quorum, {@code sorry_server_inhibit} and {@code omega}. */
+    public VirtualServiceSpec withQuorum(QuorumSpec quorum, boolean sorryInhibit, boolean omega) {
+        return new VirtualServiceSpec(address, scheduler, method, realServers, sorryServer, schedulerFlags, persistence,
+                quorum, sorryInhibit, omega);
     }
 
     /** The VIP and port to listen on. */

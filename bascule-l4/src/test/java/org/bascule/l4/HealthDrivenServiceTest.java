@@ -175,7 +175,8 @@ class HealthDrivenServiceTest {
     private static VirtualServiceSpec service(List<RealServerSpec> servers, EchoServer sorry, QuorumSpec quorum,
             boolean sorryInhibit, boolean omega) {
         return new VirtualServiceSpec(new ServiceAddress.Endpoint(L4Protocol.TCP, L4Fixture.ANY_LOOPBACK_PORT), "wrr",
-                ForwardingMethod.MASQ, servers, Optional.ofNullable(sorry).map(EchoServer::address), quorum, sorryInhibit, omega);
+                ForwardingMethod.MASQ, servers, Optional.ofNullable(sorry).map(EchoServer::address))
+                .withQuorum(quorum, sorryInhibit, omega);
     }
 
     private static boolean isUp(L4Fixture f, InetSocketAddress server) {

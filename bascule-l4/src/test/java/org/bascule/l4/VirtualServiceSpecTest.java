@@ -20,7 +20,7 @@ class VirtualServiceSpecTest {
     @Test
     void unknownScheduler() {
         assertThatIllegalArgumentException().isThrownBy(() -> VirtualServiceSpec.nat(VIP, "xyz", List.of(RS)))
-                .withMessage("scheduler: 'xyz' (expected: rr, wrr)");
+                .withMessage("scheduler: 'xyz' (expected: rr, wrr, lc, wlc, sed, nq, twos, random, sh, dh, mh, fo, p2c)");
     }
 
     @Test

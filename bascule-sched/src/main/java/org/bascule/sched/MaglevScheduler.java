@@ -3,11 +3,13 @@ package org.bascule.sched;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.bascule.sched.hash.AddressFold;
 import org.bascule.sched.hash.SipHash;
 import org.bascule.sched.hash.SipKey;
@@ -19,8 +21,14 @@ import org.bascule.sched.hash.SipKey;
  * {@code hsiphash(port + fold(addr), key1) mod M}, skip from the same with key2
  * ({@code mod (M - 1) + 1}); turns from the gcd-reduced, 6-bit-capped weights. A client goes to
  * slot {@code hsiphash(port + fold(source), key1) mod M}; the port is the client's with
- * {@code mh-port}, else 0. Keys, hash and table size are the kernel's, so a table built here
- * from the same servers in the same list order is the kernel's table.
+ * {@code mh-port}, else 0. Keys, hash and table size are the kernel's.
+ *
+ * <p>One deliberate difference: the kernel fills the table in its destination-list order, which
+ * depends on history (a server that failed and came back is re-inserted at the head), so two
+ * IPVS nodes with the same servers can build different tables. Here the table is filled in a
+ * canonical order (by address, then port), so every node with the same servers and weights
+ * builds the same table whatever happened before (SPEC R-L4-1); with a kernel whose list is in
+ * that order, the tables are the kernel's.
  *
  * <p>As the kernel, the table is built from each member's <em>last non-zero</em> weight
  * ({@code dest->last_weight}): draining a member to weight 0 leaves the table as it is, the
@@ -43,6 +51,8 @@ public final class MaglevScheduler<T> implements Scheduler<T> {
     private List<T> builtMembers = List.of();
     private int[] builtWeights = new int[0];
     private MaglevTable table;
+    /** Table backend k is member {@code fillOrder[k]} of the set. */
+    private int[] fillOrder = new int[0];
 
     public MaglevScheduler(SchedulerSettings<T> settings) {
         this.port = settings.has(SchedulerFlag.PORT);
@@ -75,7 +85,7 @@ public final class MaglevScheduler<T> implements Scheduler<T> {
         if (owner == MaglevTable.EMPTY) {
             return Optional.empty();
         }
-        Destination<T> d = set.get(owner);
+        Destination<T> d = set.get(fillOrder[owner]);
         if (d.available()) {
             return Optional.of(d.member());
         }
@@ -85,8 +95,8 @@ public final class MaglevScheduler<T> implements Scheduler<T> {
         for (int offset = 0; offset < size; offset++) {
             int roffset = (offset + slot) % size;
             int other = table.owner(Integer.remainderUnsigned(SipHash.hsiphash32(SipKey.IPVS_MH_1, roffset + key), size));
-            if (other != MaglevTable.EMPTY && set.get(other).available()) {
-                return Optional.of(set.get(other).member());
+            if (other != MaglevTable.EMPTY && set.get(fillOrder[other]).available()) {
+                return Optional.of(set.get(fillOrder[other]).member());
             }
         }
         return Optional.empty();
@@ -117,13 +127,33 @@ public final class MaglevScheduler<T> implements Scheduler<T> {
 
     private MaglevTable build(List<T> members, int[] weights) {
         int[] turns = MaglevTable.turns(weights, MaglevTable.IPVS_TURN_BITS);
+        InetSocketAddress[] addresses = new InetSocketAddress[members.size()];
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = address.apply(members.get(i));
+        }
+        fillOrder = IntStream.range(0, addresses.length).boxed()
+                .sorted(Comparator.comparing((Integer i) -> addressKey(addresses[i]))
+                        .thenComparingInt(i -> addresses[i].getPort()))
+                .mapToInt(Integer::intValue).toArray();
         List<MaglevTable.Backend> backends = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            InetSocketAddress a = address.apply(members.get(i));
+        for (int i : fillOrder) {
+            InetSocketAddress a = addresses[i];
             int key = a.getPort() + AddressFold.fold(a);
             backends.add(MaglevTable.Backend.of(size, SipHash.hsiphash32(SipKey.IPVS_MH_1, key),
                     SipHash.hsiphash32(SipKey.IPVS_MH_2, key), turns[i]));
         }
         return MaglevTable.build(size, backends);
+    }
+
+    /** Canonical order of addresses: IPv4 before IPv6, then by bytes (unresolved ones by name). */
+    private static String addressKey(InetSocketAddress a) {
+        if (a.isUnresolved()) {
+            return "~" + a.getHostString();
+        }
+        StringBuilder sb = new StringBuilder(a.getAddress().getAddress().length == 4 ? "4" : "6");
+        for (byte b : a.getAddress().getAddress()) {
+            sb.append(String.format("%02x", b & 0xFF));
+        }
+        return sb.toString();
     }
 }

@@ -165,4 +165,17 @@ class HashingSchedulersTest {
         mh.schedule(new DestinationSet<>(m), from("192.0.2.1", 1));
         assertThat(mh.table().slotCounts()[3]).isZero();
     }
+
+    @Test
+    void mhBuildsTheSameTableWhateverTheListOrder() {
+        var set = servers(6, 1);
+        List<Destination<InetSocketAddress>> reversed = new java.util.ArrayList<>(set.members());
+        java.util.Collections.reverse(reversed);
+        var a = new MaglevScheduler<InetSocketAddress>(SchedulerSettings.defaults());
+        var b = new MaglevScheduler<InetSocketAddress>(SchedulerSettings.defaults());
+        for (int last = 1; last < 250; last++) {
+            Flow f = from("192.0.2." + last, last);
+            assertThat(a.schedule(set, f)).isEqualTo(b.schedule(new DestinationSet<>(reversed), f));
+        }
+    }
 }

@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bascule.config.Diagnostic;
 import org.bascule.config.Severity;
 import org.bascule.config.SourcePos;
@@ -20,6 +22,7 @@ import org.bascule.config.keepalived.PingCheck;
 import org.bascule.config.keepalived.MiscCheck;
 import org.bascule.config.keepalived.NotifyScript;
 import org.bascule.config.keepalived.Quorum;
+import org.bascule.config.keepalived.Persistence;
 import org.bascule.config.keepalived.Protocol;
 import org.bascule.config.keepalived.RealServer;
 import org.bascule.config.keepalived.StatusCodeRange;
@@ -45,16 +48,20 @@ import org.bascule.l4.VirtualServiceSpec;
 import org.bascule.l4.table.ForwardingMethod;
 import org.bascule.l4.table.L4Protocol;
 import org.bascule.l4.table.ServiceAddress;
+import org.bascule.sched.ClientGranularity;
+import org.bascule.sched.PersistenceSettings;
+import org.bascule.sched.SchedulerFlag;
 import org.bascule.sched.Schedulers;
 
 /**
  * Maps keepalived's {@code virtual_server} blocks onto the L4 tier's NAT proxy. Everything
  * this version cannot serve as keepalived would is said, with the directive's position:
  * DR/TUN fall back to NAT (the packet engine does not exist yet), checkers other than
- * TCP_CHECK, HTTP_GET, SSL_GET and MISC_CHECK are not run, a url's {@code regex} is not
- * tested, schedulers other than rr/wrr become wrr; fwmark services and SCTP are not
- * served at all. The quorum's hysteresis is read as the first source document describes it
- * (R-V3), which differs from keepalived 2.2's reading: said once per service that sets one.
+ * TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK and PING_CHECK are not run, a url's {@code regex}
+ * is not tested, the locality schedulers (lblc, lblcr) and ovf become wrr; fwmark services and
+ * SCTP are not served at all. Every other IPVS scheduler, its flags and client persistence are
+ * served as IPVS does. The quorum's hysteresis is read as the first source document describes
+ * it (R-V3), which differs from keepalived 2.2's reading: said once per service that sets one.
  */
 public final class VirtualServerMapping {
 
@@ -96,9 +103,13 @@ public final class VirtualServerMapping {
                     + "' is not available yet; balancing with wrr (weights kept)");
             scheduler = "wrr";
         }
-        if (vs.persistence().isPresent()) {
-            note(vs.pos(), "virtual_server " + vs.name()
-                    + ": persistence_timeout is not applied yet (each connection is scheduled)");
+        Set<SchedulerFlag> flags = schedulerFlags(vs);
+        Optional<PersistenceSettings> persistence;
+        try {
+            persistence = vs.persistence().map(p -> persistence(vs, p));
+        } catch (IllegalArgumentException e) {
+            notes.add(new Diagnostic(Severity.ERROR, vs.pos(), "virtual_server " + vs.name() + ": " + e.getMessage()));
+            return;
         }
         List<RealServerSpec> realServers = vs.realServers().stream().map(this::realServer).toList();
         Optional<InetSocketAddress> sorry = vs.sorryServer().map(s -> new InetSocketAddress(s.address(), s.port()));
@@ -107,7 +118,8 @@ public final class VirtualServerMapping {
         for (InetSocketAddress vip : vips(vs)) {
             try {
                 services.add(new VirtualServiceSpec(new ServiceAddress.Endpoint(l4, vip),
-                        scheduler, ForwardingMethod.MASQ, realServers, sorry, quorum, sorryInhibit, vs.omega()));
+                        scheduler, ForwardingMethod.MASQ, realServers, sorry, flags, persistence,
+                        quorum, sorryInhibit, vs.omega()));
             } catch (IllegalArgumentException e) {
                 notes.add(new Diagnostic(Severity.ERROR, vs.pos(), "virtual_server " + vs.name() + ": " + e.getMessage()));
             }
@@ -148,6 +160,32 @@ public final class VirtualServerMapping {
 
     private static ScriptUser user(org.bascule.config.keepalived.ScriptUser u) {
         return new ScriptUser(u.user(), u.group());
+    }
+
+    /**
+     * keepalived's flag keywords onto IPVS's scheduler flags: {@code flag-1} (= sh-fallback,
+     * mh-fallback), {@code flag-2} (= sh-port, mh-port), {@code flag-3}. {@code ops} only exists
+     * for UDP (the resolver already dropped it for TCP) and {@code hashed} is IPVS bookkeeping.
+     */
+    private static Set<SchedulerFlag> schedulerFlags(VirtualServer vs) {
+        Set<SchedulerFlag> flags = EnumSet.noneOf(SchedulerFlag.class);
+        for (var flag : vs.schedulerFlags()) {
+            switch (flag) {
+                case FLAG_1 -> flags.add(SchedulerFlag.FALLBACK);
+                case FLAG_2 -> flags.add(SchedulerFlag.PORT);
+                case FLAG_3 -> flags.add(SchedulerFlag.FLAG_3);
+                case ONE_PACKET, HASHED -> { }
+            }
+        }
+        return flags;
+    }
+
+    /** {@code persistence_timeout} and {@code persistence_granularity}; the SIP engine needs UDP. */
+    private PersistenceSettings persistence(VirtualServer vs, Persistence p) {
+        p.engine().ifPresent(engine -> note(vs.pos(), "virtual_server " + vs.name() + ": persistence_engine " + engine
+                + " is not applied (it reads SIP Call-IDs over UDP); persistence is by client address"));
+        ClientGranularity granularity = p.granularity().map(ClientGranularity::parse).orElse(ClientGranularity.HOST);
+        return PersistenceSettings.of(p.timeout()).withGranularity(granularity);
     }
 
     /** The VIP:port pairs a virtual_server listens on (a group expands to its entries). */
@@ -216,6 +254,10 @@ public final class VirtualServerMapping {
         int weight = (int) Math.min(rs.weight(), RealServerSpec.MAX_WEIGHT);
         if (weight != rs.weight()) {
             note(rs.pos(), "real_server weight " + rs.weight() + " capped at " + RealServerSpec.MAX_WEIGHT);
+        }
+        if (rs.upperThreshold().isPresent() || rs.lowerThreshold().isPresent()) {
+            note(rs.pos(), "real_server " + hostPort(rs) + ": uthreshold/lthreshold are not applied yet"
+                    + " (IPVS's overload flag); the server takes connections without a limit");
         }
         return new RealServerSpec(new InetSocketAddress(rs.address(), rs.port()), weight, rs.inhibitOnFailure(), checks,
                 rs.notifyUp().map(VirtualServerMapping::script), rs.notifyDown().map(VirtualServerMapping::script));

@@ -9,6 +9,9 @@ import org.bascule.config.keepalived.KeepalivedConfig;
 import org.bascule.config.keepalived.KeepalivedParser;
 import org.bascule.health.TcpCheckSpec;
 import org.bascule.l4.VirtualServiceSpec;
+import org.bascule.sched.ClientGranularity;
+import org.bascule.sched.PersistenceSettings;
+import org.bascule.sched.SchedulerFlag;
 import org.bascule.l4.table.ForwardingMethod;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +113,7 @@ class VirtualServerMappingTest {
                     }
                 }
                 virtual_server 127.0.0.1 80 {
-                    lb_algo mh
+                    lb_algo lblcr
                     lb_kind NAT
                     protocol TCP
                     real_server 127.0.0.1 9080 {
@@ -133,7 +136,7 @@ class VirtualServerMappingTest {
         assertThat(plan.notes()).extracting(Diagnostic::message).containsExactly(
                 "virtual_server fwmark 1 is not served: firewall marks need the packet engine",
                 "virtual_server 127.0.0.1 53 is not served: protocol SCTP (the NAT proxy serves TCP and UDP)",
-                "virtual_server 127.0.0.1 80: lb_algo 'mh' is not available yet; balancing with wrr (weights kept)");
+                "virtual_server 127.0.0.1 80: lb_algo 'lblcr' is not available yet; balancing with wrr (weights kept)");
     }
 
     @Test
@@ -272,5 +275,54 @@ class VirtualServerMappingTest {
         assertThat(plan.services()).singleElement().satisfies(vs -> assertThat(vs.address())
                 .isEqualTo(new org.bascule.l4.table.ServiceAddress.Endpoint(org.bascule.l4.table.L4Protocol.UDP,
                         new InetSocketAddress("127.0.0.1", 53))));
+    }
+
+    @Test
+    void schedulersFlagsAndPersistenceAreServed() {
+        L4Plan plan = plan("""
+                virtual_server 127.0.0.1 80 {
+                    lb_algo mh
+                    mh-port
+                    mh-fallback
+                    persistence_timeout 120
+                    persistence_granularity 255.255.255.0
+                    protocol TCP
+                    real_server 127.0.0.1 9080 {
+                    }
+                }
+                virtual_server 127.0.0.1 81 {
+                    lvs_sched sh
+                    sh-port
+                    protocol TCP
+                    real_server 127.0.0.1 9081 {
+                    }
+                }
+                virtual_server 127.0.0.1 82 {
+                    lb_algo twos
+                    persistence_timeout
+                    protocol TCP
+                    real_server 127.0.0.1 9082 {
+                    }
+                    real_server 127.0.0.1 9083 {
+                        uthreshold 100
+                    }
+                }
+                """);
+        assertThat(plan.notes()).extracting(Diagnostic::message).containsExactly(
+                "real_server 127.0.0.1:9083: uthreshold/lthreshold are not applied yet (IPVS's overload flag);"
+                        + " the server takes connections without a limit");
+        assertThat(plan.services()).hasSize(3);
+        var mh = plan.services().get(0);
+        assertThat(mh.scheduler()).isEqualTo("mh");
+        assertThat(mh.schedulerFlags()).containsExactlyInAnyOrder(SchedulerFlag.PORT, SchedulerFlag.FALLBACK);
+        assertThat(mh.persistence()).contains(PersistenceSettings.of(java.time.Duration.ofSeconds(120))
+                .withGranularity(ClientGranularity.parse("255.255.255.0")));
+        var sh = plan.services().get(1);
+        assertThat(sh.scheduler()).isEqualTo("sh");
+        assertThat(sh.schedulerFlags()).containsExactly(SchedulerFlag.PORT);
+        assertThat(sh.persistence()).isEmpty();
+        var twos = plan.services().get(2);
+        assertThat(twos.scheduler()).isEqualTo("twos");
+        assertThat(twos.persistence()).contains(PersistenceSettings.of(java.time.Duration.ofSeconds(360)));
     }
 }
