@@ -93,6 +93,8 @@ class LiveEditTest {
                 ServiceView view = tier.snapshot().services().getFirst();
                 assertThat(view.scheduler()).isEqualTo("wrr");
                 assertThat(view.persistence()).contains(new Persistence(600, "255.255.255.0"));
+                // persistence is applied: every client here is 127.0.0.1 and would stay on its server
+                tier.editService(svc, new ServiceSettings("wrr", Optional.empty()));
 
                 // -e -w 2 back on a: both get traffic again
                 tier.editDestination(svc, masq(a, 2));
