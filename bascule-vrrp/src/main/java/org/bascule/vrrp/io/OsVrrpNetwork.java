@@ -30,6 +30,7 @@ public final class OsVrrpNetwork implements VrrpNetwork {
 
     private final Rtnetlink netlink;
     private final Map<String, PacketSocket> packetSockets = new HashMap<>();
+    private final Map<String, org.bascule.os.MacAddress> macs = new HashMap<>();
 
     private OsVrrpNetwork(Rtnetlink netlink) {
         this.netlink = netlink;
@@ -120,15 +121,41 @@ public final class OsVrrpNetwork implements VrrpNetwork {
     }
 
     @Override
+    public synchronized void prepare(String ifname) {
+        try {
+            packetSocket(ifname);
+            // Builds one frame of each kind (never sent) so their classes are loaded before a take-over.
+            GratuitousArp.frame(mac(ifname), (Inet4Address) InetAddress.getByAddress(new byte[4]));
+            NeighbourAdvert.unsolicited(mac(ifname), (Inet6Address) InetAddress.getByAddress(new byte[16]), true);
+        } catch (OsException | java.net.UnknownHostException | RuntimeException e) {
+            // announce() reports it when it matters.
+        }
+    }
+
+    private PacketSocket packetSocket(String ifname) throws OsException {
+        PacketSocket p = packetSockets.get(ifname);
+        if (p == null) {
+            p = PacketSocket.open(ifname);
+            packetSockets.put(ifname, p);
+        }
+        return p;
+    }
+
+    private org.bascule.os.MacAddress mac(String ifname) throws OsException {
+        org.bascule.os.MacAddress mac = macs.get(ifname);
+        if (mac == null) {
+            NetworkLink link = netlink.link(ifname).orElseThrow(() -> new OsException("link " + ifname, 19, "No such device"));
+            mac = link.mac().orElseThrow(() -> new OsException("link " + ifname, 95, "no hardware address"));
+            macs.put(ifname, mac);
+        }
+        return mac;
+    }
+
+    @Override
     public synchronized void announce(String ifname, InetAddress address) {
         try {
-            PacketSocket p = packetSockets.get(ifname);
-            if (p == null) {
-                p = PacketSocket.open(ifname);
-                packetSockets.put(ifname, p);
-            }
-            NetworkLink link = netlink.link(ifname).orElseThrow(() -> new OsException("link " + ifname, 19, "No such device"));
-            var mac = link.mac().orElseThrow(() -> new OsException("link " + ifname, 95, "no hardware address"));
+            PacketSocket p = packetSocket(ifname);
+            var mac = mac(ifname);
             switch (address) {
                 case Inet4Address v4 -> p.send(GratuitousArp.frame(mac, v4));
                 case Inet6Address v6 -> p.send(NeighbourAdvert.unsolicited(mac, v6, true));

@@ -60,6 +60,9 @@ public final class VrrpEngine implements AutoCloseable {
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final LinkedBlockingQueue<Input> inbox = new LinkedBlockingQueue<>();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    // Notifications run one after the other, in the order of the changes (a script that reads
+    // the state must not see BACKUP after MASTER when it was the other way round).
+    private final ExecutorService notifications = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("vrrp-notify").factory());
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<String, VrrpRole> roles = new ConcurrentHashMap<>();
     private final Map<String, VrrpRole> groupRoles = new HashMap<>();
@@ -138,6 +141,7 @@ public final class VrrpEngine implements AutoCloseable {
             e.closeSockets();
             network.close();
             e.background.shutdownNow();
+            e.notifications.shutdownNow();
             throw ex;
         }
         e.launch();
@@ -194,6 +198,10 @@ public final class VrrpEngine implements AutoCloseable {
             }
             inst.endpoint = ep;
             instances.put(c.name(), inst);
+        }
+        for (InstanceConfig c : setup.instances()) {
+            network.prepare(c.interfaceName());
+            c.addresses().forEach(v -> network.prepare(v.device()));
         }
         for (ScriptCheck s : setup.scripts()) {
             scriptOk.put(s.name(), !s.initFail());
@@ -564,7 +572,7 @@ public final class VrrpEngine implements AutoCloseable {
         if (commands.isEmpty() && !mailIt) {
             return;
         }
-        background.submit(() -> {
+        notifications.submit(() -> {
             for (List<String> argv : commands) {
                 ScriptRunner.run(argv, NOTIFY_TIMEOUT);
             }
@@ -606,8 +614,11 @@ public final class VrrpEngine implements AutoCloseable {
         closeSockets();
         network.close();
         background.shutdown();
+        notifications.shutdown();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);
+            // notify_stop scripts of the masters that just resigned, bounded like every script.
+            notifications.awaitTermination(NOTIFY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -43,6 +43,13 @@ public interface VrrpNetwork extends AutoCloseable {
      */
     void announce(String ifname, InetAddress address);
 
+    /**
+     * Opens and caches what {@link #announce} needs on {@code ifname} (packet socket, hardware
+     * address), so that the first take-over does not pay for it.
+     */
+    default void prepare(String ifname) {
+    }
+
     /** Releases what the network holds (netlink and packet sockets); the engine calls it last. */
     @Override
     default void close() {

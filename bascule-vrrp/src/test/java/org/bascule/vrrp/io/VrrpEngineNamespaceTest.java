@@ -94,12 +94,13 @@ class VrrpEngineNamespaceTest {
         }
     }
 
-    private static InstanceConfig instance() throws Exception {
+    private static InstanceConfig instance(NotifyScripts notify) throws Exception {
         InstanceSpec spec = new InstanceSpec("VI_T", VrrpVersion.V2, 42, 200, Duration.ofSeconds(1), true, Duration.ZERO,
                 InetAddress.getByName("0.0.0.0"), new GarpPlan(3, Duration.ZERO, Duration.ZERO, 1, Duration.ZERO, 0));
         VirtualAddress vip = new VirtualAddress(InetAddress.getByName(VIP), 24, "eth0", 0, Optional.of("eth0:vip"));
         return new InstanceConfig(spec, "eth0", false, Optional.empty(), InetAddress.getByName("224.0.0.18"), List.of(),
-                AdvertAuth.SimpleText.of("pw"), List.of(vip), List.of(), List.of(), List.of(), false, NotifyScripts.NONE, false);
+                AdvertAuth.SimpleText.of("pw"), List.of(vip), List.of(), List.of(), List.of(new TrackRef.File("maint", 0, false)), false,
+                notify, false);
     }
 
     private static byte[] advert(int version, int vrid, int priority, int interval, String password) throws Exception {
@@ -116,7 +117,15 @@ class VrrpEngineNamespaceTest {
     }
 
     @Test
-    void badAdvertsAreCountedAndChangeNothingAGoodOneDoes() throws Exception {
+    void badAdvertsAreCountedAndChangeNothingAGoodOneDoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path notified = dir.resolve("notified");
+        Path script = dir.resolve("notify.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"$@\" >> " + notified + "\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path maint = dir.resolve("maint");
+        Files.writeString(maint, "0\n");
+        NotifyScripts notify = new NotifyScripts(Optional.of(script + " became-master"), Optional.empty(), Optional.of(script + " fault"),
+                Optional.empty(), Optional.of(script.toString()));
         PacketSocket arp = NetworkNamespace.call(nsB, () -> PacketSocket.open("eth0", PacketSocket.ETH_P_ARP));
         RawSocket peer = NetworkNamespace.call(nsB, () -> {
             RawSocket s = RawSocket.open(IpFamily.INET, IpProtocol.VRRP);
@@ -131,7 +140,8 @@ class VrrpEngineNamespaceTest {
             return s;
         });
         try (arp; peer; lowTtl) {
-            VrrpSetup setup = new VrrpSetup(List.of(instance()), List.of(), List.of(), List.of(), Optional.empty());
+            VrrpSetup setup = new VrrpSetup(List.of(instance(notify)), List.of(), List.of(), List.of(new FileCheck("maint", maint)),
+                    Optional.empty());
             engine = NetworkNamespace.call(nsA, () -> VrrpEngine.start(setup, OsVrrpNetwork.open()));
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.role("VI_T") == VrrpRole.MASTER);
             await().atMost(Duration.ofSeconds(5)).until(this::holdsVip);
@@ -166,6 +176,17 @@ class VrrpEngineNamespaceTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> engine.role("VI_T") == VrrpRole.BACKUP);
             await().atMost(Duration.ofSeconds(5)).until(() -> !holdsVip());
             assertThat(engine.stats("VI_T")).containsEntry("advert_rcvd", 1L).containsEntry("release_master", 1L);
+
+            // track_file with weight 0: a non-zero value is a FAULT, zero again leaves it.
+            Files.writeString(maint, "1\n");
+            await().atMost(Duration.ofSeconds(5)).until(() -> engine.role("VI_T") == VrrpRole.FAULT);
+            Files.writeString(maint, "0\n");
+            await().atMost(Duration.ofSeconds(5)).until(() -> engine.role("VI_T") == VrrpRole.BACKUP);
+
+            // notify_master, notify_fault and notify (with keepalived's four arguments), in order.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readAllLines(notified)).containsSubsequence(
+                    "INSTANCE VI_T BACKUP 200", "became-master", "INSTANCE VI_T MASTER 200", "INSTANCE VI_T BACKUP 200",
+                    "fault", "INSTANCE VI_T FAULT 200", "INSTANCE VI_T BACKUP 200"));
         }
     }
 }
