@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bascule.os.InternetChecksum;
 
 /**
  * Encoder and decoder of VRRP adverts (RFC 3768 §5.3 and RFC 5798 §5.2):
