@@ -15,6 +15,8 @@ import org.bascule.health.StatusCodes;
 import org.bascule.health.TcpCheckSpec;
 import org.bascule.health.UrlSpec;
 import org.bascule.health.http.HttpVersion;
+import org.bascule.l7.proxyproto.ProxyHeader;
+import org.bascule.l7.proxyproto.ProxyHeaderCodec;
 import org.bascule.l7.spec.BackendSpec;
 import org.bascule.l7.spec.HealthCheckSpec;
 import org.bascule.l7.spec.HttpCheckExpect;
@@ -45,11 +47,28 @@ final class ServerChecks {
             case HealthCheckSpec.Http h -> {
                 Optional<String> host = h.headers().stream().filter(x -> x.name().equalsIgnoreCase("host"))
                         .map(HealthCheckSpec.Header::value).findFirst();
-                UrlSpec url = new UrlSpec(h.uri(), Optional.empty(), statusCodes(h.expect()), host);
+                UrlSpec url = new UrlSpec(h.uri(), Optional.empty(), statusCodes(h.expect()), host, h.method());
                 HttpVersion version = "HTTP/1.1".equals(h.version()) ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0;
-                yield new HttpCheckSpec(to, Optional.empty(), timeout, timing, false, false, version, List.of(url));
+                yield new HttpCheckSpec(to, Optional.empty(), timeout, timing, false, false, version, List.of(url), proxyHeader(s));
             }
         };
+    }
+
+    /**
+     * HAProxy sends a PROXY header on the checks of a {@code send-proxy}/{@code send-proxy-v2}
+     * server unless a check {@code port} is given ({@code check-send-proxy} in the configuration
+     * manual): v1 {@code PROXY UNKNOWN}, v2 {@code LOCAL}, since a check carries no client.
+     */
+    static String proxyHeader(ServerSpec s) {
+        if (s.checkPort().isPresent()) {
+            return "";
+        }
+        byte[] h = switch (s.sendProxy()) {
+            case NONE -> new byte[0];
+            case V1 -> ProxyHeaderCodec.encodeV1(new ProxyHeader.Local());
+            case V2 -> ProxyHeaderCodec.encodeV2(new ProxyHeader.Local());
+        };
+        return new String(h, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The agent check of a server with {@code agent-check agent-port P}: at {@code agent-addr}, else the server's address. */

@@ -50,6 +50,7 @@ class HttpAndAgentChecksTest {
 
     private final List<Process> agents = new java.util.ArrayList<>();
     private final List<HttpServer> servers = new java.util.ArrayList<>();
+    private final java.util.Set<String> methods = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void stop() {
@@ -66,6 +67,7 @@ class HttpAndAgentChecksTest {
             int code = 200;
             if (path.equals("/health")) {
                 healthHits.incrementAndGet();
+                methods.add(ex.getRequestMethod());
                 code = status.get();
             } else if (path.equals("/slow")) {
                 try {
@@ -122,7 +124,7 @@ class HttpAndAgentChecksTest {
         Duration inter = Duration.ofMillis(100);
         BackendSpec web = withCheck(BackendSpec.of("web", List.of(
                         ServerSpec.of("a", a.getAddress()).withCheck(inter, 3, 2))),
-                new HealthCheckSpec.Http("GET", "/health", "HTTP/1.0", List.of(), Optional.of(new HttpCheckExpect.Status("200", false))));
+                new HealthCheckSpec.Http("OPTIONS", "/health", "HTTP/1.0", List.of(), Optional.of(new HttpCheckExpect.Status("200", false))));
         try (HealthMonitor health = new HealthMonitor();
                 L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(frontend("web",
                         List.of(new Condition.UsableServers("web", IntOp.LT, 1)))), List.of(web)), health)) {
@@ -146,6 +148,7 @@ class HttpAndAgentChecksTest {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(s::healthy);
             assertThat(hits.get() - back).isGreaterThanOrEqualTo(3);
             assertThat(RawHttp.get(at, "t", "/healthcheck").status()).isEqualTo(200);
+            assertThat(methods).containsExactly("OPTIONS");
         }
     }
 
