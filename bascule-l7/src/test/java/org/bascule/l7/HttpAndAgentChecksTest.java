@@ -225,6 +225,12 @@ class HttpAndAgentChecksTest {
             assertThat(inFlight).as("a /slow request in flight on a").isNotNull();
             Files.writeString(aFile, "MAINT\n");
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sA.admin() == AdminState.MAINT);
+            String stat = StatsCsv.render(proxy);
+            String header = stat.lines().findFirst().orElseThrow().substring(2);
+            List<String> columns = List.of(header.split(",", -1));
+            List<String> row = List.of(stat.lines().filter(l -> l.startsWith("web,a,")).findFirst().orElseThrow().split(",", -1));
+            assertThat(row.get(columns.indexOf("status"))).isEqualTo("MAINT");
+            assertThat(row.get(columns.indexOf("agent_desc"))).contains("maint");
             for (int i = 0; i < 4; i++) {
                 assertThat(RawHttp.get(at, "t", "/n").body()).isEqualTo("b /n\n");
             }
