@@ -22,6 +22,9 @@ import org.bascule.health.http.HttpVersion;
  * @param enableSni      {@code enable_sni}: send the url's virtualhost as TLS server name
  * @param version        {@code http_protocol}
  * @param urls           the url blocks, at least one, checked in order
+ * @param preamble       bytes sent on each connection before the request (ISO-8859-1 chars), e.g.
+ *                       the PROXY protocol header HAProxy puts on checks of a {@code send-proxy}
+ *                       server; empty for keepalived
  */
 public record HttpCheckSpec(
         InetSocketAddress connectTo,
@@ -31,7 +34,14 @@ public record HttpCheckSpec(
         boolean tls,
         boolean enableSni,
         HttpVersion version,
-        List<UrlSpec> urls) implements CheckSpec {
+        List<UrlSpec> urls,
+        String preamble) implements CheckSpec {
+
+    /** keepalived's HTTP_GET / SSL_GET: nothing before the request. */
+    public HttpCheckSpec(InetSocketAddress connectTo, Optional<InetSocketAddress> bindTo, Duration connectTimeout, CheckTiming timing,
+            boolean tls, boolean enableSni, HttpVersion version, List<UrlSpec> urls) {
+        this(connectTo, bindTo, connectTimeout, timing, tls, enableSni, version, urls, "");
+    }
 
     public HttpCheckSpec {
         Objects.requireNonNull(connectTo, "connectTo");
@@ -40,6 +50,14 @@ public record HttpCheckSpec(
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(version, "version");
         urls = List.copyOf(Objects.requireNonNull(urls, "urls"));
+        Objects.requireNonNull(preamble, "preamble");
+        if (preamble.chars().anyMatch(c -> c > 0xff)) {
+            throw new IllegalArgumentException("preamble: not bytes (expected: ISO-8859-1 characters only)");
+        }
+        if (tls && !preamble.isEmpty()) {
+            // it would have to precede the TLS handshake, which the fetch does not do
+            throw new IllegalArgumentException("preamble: with SSL_GET (expected: plain HTTP only)");
+        }
         if (urls.isEmpty()) {
             throw new IllegalArgumentException((tls ? "SSL_GET" : "HTTP_GET") + ": no url (expected: at least one url block)");
         }

@@ -29,7 +29,7 @@ public final class HttpChecker implements Checker {
         long started = System.nanoTime();
         int lastStatus = 0;
         for (UrlSpec url : spec.urls()) {
-            FetchOutcome outcome = HttpFetch.get(spec.fetchTarget(url), url.path(), url.virtualhost(), spec.version());
+            FetchOutcome outcome = HttpFetch.fetch(spec.fetchTarget(url), spec.preamble().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), url.method(), url.path(), url.virtualhost(), spec.version());
             switch (outcome) {
                 case FetchOutcome.Failed(CheckStatus status, String detail, Duration took) -> {
                     return result(status, url.path() + ": " + detail, started);

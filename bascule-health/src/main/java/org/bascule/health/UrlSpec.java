@@ -12,13 +12,23 @@ import java.util.Optional;
  * @param statusCodes the accepted statuses (default 2xx)
  * @param virtualhost the Host header, already resolved (url, else checker, else real server,
  *                    else virtual server); empty: the address and port checked
+ * @param method      the request method: GET for keepalived, HAProxy's {@code option httpchk}
+ *                    sends OPTIONS by default
  */
-public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost) {
+public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost, String method) {
+
+    /** A keepalived url: GET. */
+    public UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost) {
+        this(path, digest, statusCodes, virtualhost, "GET");
+    }
 
     public UrlSpec {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(statusCodes, "statusCodes");
         Objects.requireNonNull(virtualhost, "virtualhost");
+        if (method == null || !method.matches("[A-Z]{1,16}")) {
+            throw new IllegalArgumentException("method: '" + method + "' (expected: an HTTP method such as GET or OPTIONS)");
+        }
         digest = Objects.requireNonNull(digest, "digest").map(d -> d.toLowerCase(Locale.ROOT));
         if (digest.isPresent() && !digest.get().matches("[0-9a-f]{32}")) {
             throw new IllegalArgumentException("digest: " + digest.get() + " (expected: 32 hexadecimal digits)");

@@ -3,7 +3,6 @@ package org.bascule.l7;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,15 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bascule.health.CheckSpec;
-import org.bascule.health.CheckTiming;
+import org.bascule.health.Feedback;
 import org.bascule.health.HealthChange;
 import org.bascule.health.HealthMonitor;
 import org.bascule.health.HealthTarget;
 import org.bascule.health.Subscription;
-import org.bascule.health.TcpCheckSpec;
 import org.bascule.l7.spec.BackendSpec;
 import org.bascule.l7.spec.FrontendSpec;
-import org.bascule.l7.spec.HealthCheckSpec;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerSpec;
 import org.slf4j.Logger;
@@ -56,6 +53,7 @@ public final class L7Proxy implements AutoCloseable {
     private final Map<String, FrontendRuntime> frontends = new LinkedHashMap<>();
     private final Map<String, FrontendListener> listeners = new LinkedHashMap<>();
     private final Map<HealthTarget, LiveServer> checked = new ConcurrentHashMap<>();
+    private final Map<HealthTarget, LiveServer> agents = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -102,7 +100,13 @@ public final class L7Proxy implements AutoCloseable {
                 if (s.spec().check()) {
                     HealthTarget t = new HealthTarget("backend " + b.name(), s.spec().address(), "check " + s.name());
                     checked.put(t, s);
-                    health.watch(t, checkSpec(b.spec(), s.spec()));
+                    s.watched(health.watch(t, checkSpec(b.spec(), s.spec())), null);
+                }
+                if (s.spec().agent().isPresent()) {
+                    var a = ServerChecks.agent(b.spec(), s.spec(), s.spec().agent().get());
+                    HealthTarget t = new HealthTarget("backend " + b.name(), s.spec().address(), "agent " + s.name());
+                    agents.put(t, s);
+                    s.watched(null, health.watch(t, a));
                 }
             }
         }
@@ -123,21 +127,9 @@ public final class L7Proxy implements AutoCloseable {
         log.info("L7 proxy started: {} frontend(s), {} backend(s)", frontends.size(), backends.size());
     }
 
-    /**
-     * The bascule-health check of a server with {@code check}: HAProxy's {@code inter} is the
-     * period, {@code fall} consecutive failures make it DOWN ({@code retry = fall - 1}, retried
-     * every {@code inter}), the connect timeout is {@code timeout check}, else {@code timeout connect},
-     * else {@code inter}. An {@code option httpchk} backend is checked by TCP connect until
-     * bascule-health has an HTTP checker; {@code rise} is 1 (one success brings a server UP).
-     */
+    /** The bascule-health check of a server with {@code check} ({@link ServerChecks#regular}). */
     static CheckSpec checkSpec(BackendSpec b, ServerSpec s) {
-        InetSocketAddress to = s.checkPort().map(p -> new InetSocketAddress(s.address().getAddress(), p)).orElse(s.address());
-        Duration timeout = b.timeouts().check().or(() -> b.timeouts().connect()).orElse(s.inter());
-        CheckTiming timing = new CheckTiming(s.inter(), s.fall() - 1, s.inter(), false);
-        if (b.healthCheck() instanceof HealthCheckSpec.Http) {
-            log.warn("backend {}: option httpchk is checked by TCP connect for now (server {})", b.name(), s.name());
-        }
-        return new TcpCheckSpec(to, Optional.empty(), timeout, timing);
+        return ServerChecks.regular(b, s);
     }
 
     private void onHealth(HealthChange c) {
@@ -145,10 +137,47 @@ public final class L7Proxy implements AutoCloseable {
         if (s != null) {
             boolean wasUp = s.healthy();
             s.setHealth(c.health().isUp(), c.reason());
-            if (wasUp != s.healthy()) {
-                log.info("Server {} is {}, reason: {}", s, s.healthy() ? "UP" : "DOWN", c.reason());
-            }
+            logHealth(s, wasUp, c);
+            return;
         }
+        s = agents.get(c.target());
+        if (s != null) {
+            boolean wasUp = s.healthy();
+            s.setAgentHealth(c.health().isUp(), c.reason());
+            logHealth(s, wasUp, c);
+            applyAgentFeedback(s, c.feedback());
+        }
+    }
+
+    private static void logHealth(LiveServer s, boolean wasUp, HealthChange c) {
+        if (wasUp != s.healthy()) {
+            log.info("Server {} is {}, reason: {}", s, s.healthy() ? "UP" : "DOWN", c.reason());
+        }
+    }
+
+    /**
+     * An agent's {@code ready}/{@code drain}/{@code maint} sets the server's state as
+     * {@code set server B/S state} would (HAProxy's {@code srv_adm_set_*}: in-flight requests
+     * finish); {@code N%} sets the effective weight to N% of the configured one.
+     */
+    private void applyAgentFeedback(LiveServer s, Feedback f) {
+        f.admin().ifPresent(a -> {
+            AdminState state = switch (a) {
+                case READY -> AdminState.READY;
+                case DRAIN -> AdminState.DRAIN;
+                case MAINT -> AdminState.MAINT;
+            };
+            if (s.admin() != state) {
+                setServerState(s.backend(), s.name(), state);
+            }
+        });
+        f.weight().ifPresent(w -> {
+            int weight = w.apply(s.spec().weight(), 256);
+            if (s.weight() != weight) {
+                s.setWeight(weight);
+                log.info("Server {} weight is now {} (agent)", s, weight);
+            }
+        });
     }
 
     /** The addresses frontend {@code name} listens on (ports resolved when the spec said 0). */
@@ -222,6 +251,9 @@ public final class L7Proxy implements AutoCloseable {
         listeners.values().forEach(FrontendListener::close);
         if (subscription != null) {
             subscription.close();
+        }
+        for (HealthTarget t : agents.keySet()) {
+            health.find(t).ifPresent(w -> w.close());
         }
         for (HealthTarget t : checked.keySet()) {
             health.find(t).ifPresent(w -> w.close());

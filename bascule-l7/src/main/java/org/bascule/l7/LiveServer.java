@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.bascule.health.CheckResult;
+import org.bascule.health.CheckWatch;
 import org.bascule.l7.spec.ServerSpec;
 
 /**
@@ -23,8 +24,15 @@ public final class LiveServer {
     private final int id;
     private volatile int weight;
     private volatile AdminState admin;
-    private volatile boolean healthy = true;
+    /** The regular check's verdict ({@code check}); HAProxy starts a server UP. */
+    private volatile boolean checkUp = true;
+    /** The agent's verdict ({@code agent-check}): down, stopped or fail take the server out too. */
+    private volatile boolean agentUp = true;
     private volatile CheckResult lastCheck = CheckResult.initial();
+    private volatile CheckResult lastAgent = CheckResult.initial();
+    /** The running checks, whose last result is newer than the last change of health. */
+    private volatile CheckWatch checkWatch;
+    private volatile CheckWatch agentWatch;
     private volatile long lastChangeMillis = System.currentTimeMillis();
     /** Requests being served now (HAProxy's {@code scur}). */
     final AtomicInteger active = new AtomicInteger();
@@ -73,8 +81,9 @@ public final class LiveServer {
         return admin;
     }
 
+    /** UP as HAProxy combines its checks: neither the regular check nor the agent says DOWN. */
     public boolean healthy() {
-        return healthy;
+        return checkUp && agentUp;
     }
 
     public int activeRequests() {
@@ -87,7 +96,23 @@ public final class LiveServer {
 
     /** The last health check's outcome ({@code INI} before the first, or without {@code check}). */
     public CheckResult lastCheck() {
-        return lastCheck;
+        CheckWatch w = checkWatch;
+        return w == null ? lastCheck : w.lastResult();
+    }
+
+    /** The agent's last outcome ({@code INI} before the first, or without {@code agent-check}). */
+    public CheckResult lastAgent() {
+        CheckWatch w = agentWatch;
+        return w == null ? lastAgent : w.lastResult();
+    }
+
+    void watched(CheckWatch check, CheckWatch agent) {
+        if (check != null) {
+            checkWatch = check;
+        }
+        if (agent != null) {
+            agentWatch = agent;
+        }
     }
 
     public long lastChangeMillis() {
@@ -96,7 +121,7 @@ public final class LiveServer {
 
     /** May get a new request: READY, healthy, weight above 0. */
     public boolean usable() {
-        return admin == AdminState.READY && healthy && weight > 0;
+        return admin == AdminState.READY && healthy() && weight > 0;
     }
 
     /** Below its {@code maxconn} (always, without one). */
@@ -118,10 +143,22 @@ public final class LiveServer {
 
     void setHealth(boolean up, CheckResult result) {
         lastCheck = result;
-        if (healthy != up) {
-            healthy = up;
+        boolean was = healthy();
+        checkUp = up;
+        changedHealth(was);
+    }
+
+    void setAgentHealth(boolean up, CheckResult result) {
+        lastAgent = result;
+        boolean was = healthy();
+        agentUp = up;
+        changedHealth(was);
+    }
+
+    private void changedHealth(boolean was) {
+        if (was != healthy()) {
             lastChangeMillis = System.currentTimeMillis();
-            if (!up) {
+            if (was) {
                 checkDowns.increment();
             }
         }

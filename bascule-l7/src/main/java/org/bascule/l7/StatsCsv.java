@@ -106,6 +106,14 @@ final class StatsCsv {
                     r.put("check_fall", Integer.toString(s.spec().fall()));
                     r.put("check_health", Integer.toString(s.healthy() ? s.spec().rise() + s.spec().fall() - 1 : 0));
                 }
+                if (s.spec().agent().isPresent()) {
+                    // the agent's last reply, as HAProxy shows it: L7OK/L7STS with "via agent : ..." as description
+                    r.put("agent_status", s.lastAgent().status().code());
+                    r.put("agent_duration", Long.toString(s.lastAgent().took().toMillis()));
+                    r.put("agent_desc", s.lastAgent().detail().isEmpty() ? s.lastAgent().status().text() : s.lastAgent().detail());
+                    r.put("agent_rise", Integer.toString(s.spec().rise()));
+                    r.put("agent_fall", Integer.toString(s.spec().fall()));
+                }
                 r.put("lastchg", Long.toString((now - s.lastChangeMillis()) / 1000));
                 r.put("pid", "1");
                 r.put("iid", Integer.toString(bid));

@@ -350,12 +350,16 @@ public final class HaproxyMapping {
         Optional<HttpCheckExpect> expect = Optional.empty();
         if (!h.expects().isEmpty()) {
             var e = h.expects().getFirst();
-            expect = Optional.of(switch (e.kind()) {
-                case STATUS -> new HttpCheckExpect.Status(e.pattern(), e.negated());
-                case RSTATUS -> new HttpCheckExpect.StatusRegex(e.pattern(), e.negated());
-                case STRING -> new HttpCheckExpect.BodyContains(e.pattern(), e.negated());
-                case RSTRING -> new HttpCheckExpect.BodyRegex(e.pattern(), e.negated());
-            });
+            expect = switch (e.kind()) {
+                case STATUS -> Optional.of(new HttpCheckExpect.Status(e.pattern(), e.negated()));
+                case RSTATUS -> Optional.of(new HttpCheckExpect.StatusRegex(e.pattern(), e.negated()));
+                // bascule-health's HTTP check reads the status, not the body: any 2xx or 3xx passes instead
+                case STRING, RSTRING -> {
+                    notes.add(Diagnostic.of(Severity.WARNING, e.pos(), "http-check expect on the body not run by the L7 tier, any 2xx or 3xx status passes",
+                            e.kind().name().toLowerCase(java.util.Locale.ROOT), "status or rstatus"));
+                    yield Optional.empty();
+                }
+            };
             h.expects().stream().skip(1).forEach(x -> unsupported(x.pos(), "a second http-check expect", "expect"));
         }
         if (h.disableOn404()) {
@@ -365,17 +369,32 @@ public final class HaproxyMapping {
             int colon = line.indexOf(':');
             return new HealthCheckSpec.Header(line.substring(0, colon), line.substring(colon + 1).strip());
         }).toList();
-        // bascule-l7 hands every check to bascule-health's TCP connect for now (L7Proxy.checkSpec).
-        if (reported.add(h.pos())) {
-            notes.add(Diagnostic.of(Severity.WARNING, h.pos(), "option httpchk: the L7 tier checks servers by TCP connect for now, not by", h.method() + " " + h.uri(),
-                    "HTTP checks and http-check expect once bascule-l7 runs them"));
-        }
         try {
             return new HealthCheckSpec.Http(h.method(), h.uri(), h.version(), headers, expect);
         } catch (IllegalArgumentException e) {
             error(h.pos(), "option httpchk refused by the L7 tier", h.method() + " " + h.uri(), e.getMessage());
             return new HealthCheckSpec.TcpConnect();
         }
+    }
+
+    /** HAProxy's backslash escapes in a server argument ({@code \n}, {@code \r}, {@code \t}). */
+    static String unescape(String arg) {
+        StringBuilder b = new StringBuilder(arg.length());
+        for (int i = 0; i < arg.length(); i++) {
+            char c = arg.charAt(i);
+            if (c == '\\' && i + 1 < arg.length()) {
+                char n = arg.charAt(++i);
+                b.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> n;
+                });
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private Optional<ServerSpec> server(Proxy backend, Server s) {
@@ -401,7 +420,10 @@ public final class HaproxyMapping {
                 notes.add(Diagnostic.of(Severity.WARNING, s.pos(), "agent-check without agent-port is not run", s.name(), "agent-port <port>"));
             } else {
                 Optional<InetAddress> agentAddr = o.agentAddr().flatMap(a -> literal(a, s.pos()));
-                agent = Optional.of(new AgentCheckSpec(o.agentPort().getAsInt(), o.effectiveAgentInter(), Optional.empty(), agentAddr));
+                // agent-send <string>: sent as is once connected (HAProxy parses its escapes such as \n)
+                Optional<String> send = o.other().stream().filter(x -> x.keyword().equals("agent-send")).map(x -> unescape(x.args().getFirst()))
+                        .findFirst();
+                agent = Optional.of(new AgentCheckSpec(o.agentPort().getAsInt(), o.effectiveAgentInter(), send, agentAddr));
             }
         }
         Optional<ServerTls> tls = Optional.empty();
@@ -415,7 +437,7 @@ public final class HaproxyMapping {
         if (o.checkSsl() || !o.alpn().isEmpty()) {
             unsupported(s.pos(), "check-ssl / server alpn", s.name());
         }
-        o.other().stream().filter(x -> !x.keyword().equals("ca-file")).forEach(x -> unsupported(x.pos(), "server option", x.keyword()));
+        o.other().stream().filter(x -> !x.keyword().equals("ca-file") && !x.keyword().equals("agent-send")).forEach(x -> unsupported(x.pos(), "server option", x.keyword()));
         try {
             return Optional.of(new ServerSpec(s.name(), new InetSocketAddress(address.get(), port), o.weight(), o.backup(), o.check(),
                     o.checkPort().isPresent() ? Optional.of(o.checkPort().getAsInt()) : Optional.empty(), o.inter(), o.rise(), o.fall(),

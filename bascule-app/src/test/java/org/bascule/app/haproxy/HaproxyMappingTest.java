@@ -78,8 +78,10 @@ class HaproxyMappingTest {
         assertThat(plan.notes()).extracting(Diagnostic::format)
                 .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:6:").contains("global setting").contains("'log stdout format raw local0'"))
                 .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:8:").contains("'stats timeout 30s'"))
-                .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:59:").contains("option httpchk: the L7 tier checks servers by TCP connect"))
-                .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:117:").contains("stats setting"));
+                .anySatisfy(n -> assertThat(n).contains("all-keywords.cfg:117:").contains("stats setting"))
+                // option httpchk and http-check expect status are run by the L7 tier's HTTP check now
+                .noneSatisfy(n -> assertThat(n).contains("all-keywords.cfg:59:"))
+                .noneSatisfy(n -> assertThat(n).contains("all-keywords.cfg:60:"));
     }
 
     @Test

@@ -150,4 +150,90 @@ class HaproxySeedRunTest {
         assertThat(answers).contains("nginxA 127.0.0.1", "nginxB 127.0.0.1");
         assertThat(Files.readString(dir.resolve("nginxA").resolve("access.log"))).contains("127.0.0.1 \"GET / HTTP/1.0\"");
     }
+
+    private static int status(int port, String path) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String line = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+            return Integer.parseInt(line.split(" ")[1]);
+        }
+    }
+
+    private int agent(Path dir, String name, String line) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), line + "\n");
+        int port = freePort("::1");
+        start(dir, name, List.of(SOCAT.toString(), "-ly", "TCP6-LISTEN:" + port + ",ipv6only=0,reuseaddr,fork", "OPEN:" + file + ",rdonly"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> listening("::1", port));
+        return port;
+    }
+
+    /**
+     * The seed's availability pattern through {@code bascule run -f}: HTTP checks ({@code option
+     * httpchk}, carrying the PROXY header nginx requires) keep the servers UP; the
+     * {@code enabler}'s agent saying MAINT makes {@code monitor-uri /healthcheck} answer 503 while
+     * traffic still flows, READY makes it 200 again; a server's agent saying MAINT takes that
+     * server out, READY brings it back.
+     */
+    @Test
+    void agentsDriveTheMonitorUriAndTheServers(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(NGINX), "nginx is not installed (.ci/run installs it): seed run skipped");
+        assumeTrue(Files.isExecutable(SOCAT), "socat is not installed (.ci/run installs it): seed run skipped");
+        int a = nginx(dir, "nginxA");
+        int b = nginx(dir, "nginxB");
+        int agentA = agent(dir, "agentA", "UP");
+        int agentB = agent(dir, "agentB", "UP");
+        int enabler = agent(dir, "enabler", "UP");
+        int port = freePort("127.0.0.1");
+        String seed = Files.readString(HaproxyMappingTest.RESOURCES.resolve("seed2.cfg"));
+        String adapted = seed.replace("bind :80 v4v6", "bind :" + port + " v4v6")
+                .replace("[2001:db8:1:0:2::1]:80 send-proxy check agent-check agent-port 5555", "[::1]:" + a + " send-proxy check inter 300 agent-check agent-port " + agentA + " agent-inter 300")
+                .replace("[2001:db8:1:0:2::2]:80 send-proxy check agent-check agent-port 5555", "[::1]:" + b + " send-proxy check inter 300 agent-check agent-port " + agentB + " agent-inter 300")
+                .replace("[2001:db8:1:0:2::3]:80 send-proxy check agent-check agent-port 5555", "[::1]:" + a + " send-proxy check inter 300 agent-check agent-port " + agentA + " agent-inter 300")
+                .replace("[2001:db8:1:0:2::4]:80 send-proxy check agent-check agent-port 5555", "[::1]:" + b + " send-proxy check inter 300 agent-check agent-port " + agentB + " agent-inter 300")
+                .replace("[::1]:0 agent-check agent-port 5555", "[::1]:0 agent-check agent-port " + enabler + " agent-inter 300");
+        // the excerpt has no defaults; the document's configuration runs in mode http, which monitor-uri needs
+        adapted = "defaults\n  mode http\n  timeout connect 2s\n  timeout client 10s\n  timeout server 10s\n" + adapted;
+        Path conf = Files.writeString(dir.resolve("haproxy.cfg"), adapted);
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-f", conf.toString());
+        Process daemon = start(dir, "bascule", cmd);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> !daemon.isAlive() || listening("127.0.0.1", port));
+        assertThat(daemon.isAlive()).as(Files.readString(dir.resolve("bascule.err"))).isTrue();
+        assertThat(Files.readString(dir.resolve("bascule.err"))).doesNotContain("monitor-uri ignored");
+        assertThat(Files.readString(dir.resolve("bascule.err"))).doesNotContain("TCP connect").doesNotContain("agent-check");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> status(port, "/healthcheck") == 200);
+        // nginx saw the checks: OPTIONS / (HAProxy's default), behind a PROXY header it accepted
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(dir.resolve("nginxA").resolve("access.log")).contains("\"OPTIONS / HTTP/1.0\""));
+
+        Files.writeString(dir.resolve("enabler"), "MAINT\n");
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> status(port, "/healthcheck") == 503);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("/healthcheck still not 503; bascule's log:\n" + Files.readString(dir.resolve("bascule.err")), e);
+        }
+        assertThat(get(port)).startsWith("nginx");
+        Files.writeString(dir.resolve("enabler"), "READY\n");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> status(port, "/healthcheck") == 200);
+
+        Files.writeString(dir.resolve("agentA"), "MAINT\n");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                seen.add(get(port));
+            }
+            return seen.stream().allMatch(x -> x.startsWith("nginxB "));
+        });
+        assertThat(status(port, "/healthcheck")).isEqualTo(200);
+        Files.writeString(dir.resolve("agentA"), "READY\n");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                seen.add(get(port));
+            }
+            return seen.stream().anyMatch(x -> x.startsWith("nginxA "));
+        });
+    }
 }

@@ -34,11 +34,24 @@ public final class HttpFetch {
     }
 
     public static FetchOutcome get(FetchTarget target, String path, Optional<String> virtualhost, HttpVersion version) {
+        return fetch(target, "GET", path, virtualhost, version);
+    }
+
+    /** {@link #get} with another method; a HEAD answer has no body to read. */
+    public static FetchOutcome fetch(FetchTarget target, String method, String path, Optional<String> virtualhost, HttpVersion version) {
+        return fetch(target, new byte[0], method, path, virtualhost, version);
+    }
+
+    /** {@link #fetch} with {@code preamble} (a PROXY protocol header) written before the request. */
+    public static FetchOutcome fetch(FetchTarget target, byte[] preamble, String method, String path, Optional<String> virtualhost,
+            HttpVersion version) {
         long started = System.nanoTime();
         long deadline = started + target.deadline().toNanos();
         byte[] request;
         try {
-            request = HttpRequests.get(path, virtualhost, target.connectTo(), version);
+            byte[] req = HttpRequests.request(method, path, virtualhost, target.connectTo(), version);
+            request = java.util.Arrays.copyOf(preamble, preamble.length + req.length);
+            System.arraycopy(req, 0, request, preamble.length, req.length);
         } catch (IllegalArgumentException e) {
             return failed(CheckStatus.UNK, e.getMessage(), started);
         }

@@ -18,6 +18,11 @@ public final class HttpRequests {
     }
 
     public static byte[] get(String path, Optional<String> virtualhost, InetSocketAddress server, HttpVersion version) {
+        return request("GET", path, virtualhost, server, version);
+    }
+
+    /** The same request with another method (HAProxy's {@code option httpchk OPTIONS|HEAD|...}). */
+    public static byte[] request(String method, String path, Optional<String> virtualhost, InetSocketAddress server, HttpVersion version) {
         String host = virtualhost.orElseGet(() -> {
             String ip = server.getAddress().getHostAddress();
             int zone = ip.indexOf('%');
@@ -31,7 +36,7 @@ public final class HttpRequests {
                 throw new IllegalArgumentException("path or virtualhost: '" + part + "' (expected: no line break)");
             }
         }
-        String request = "GET " + path + " HTTP/1." + version.minor() + "\r\n"
+        String request = method + " " + path + " HTTP/1." + version.minor() + "\r\n"
                 + "User-Agent: KeepAliveClient\r\n"
                 + (version.close() ? "Connection: close\r\n" : "")
                 + "Host: " + host + "\r\n\r\n";

@@ -1,0 +1,132 @@
+package org.bascule.l7;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bascule.health.AgentCheckSpec;
+import org.bascule.health.CheckSpec;
+import org.bascule.health.CheckTiming;
+import org.bascule.health.HttpCheckSpec;
+import org.bascule.health.RiseFall;
+import org.bascule.health.StatusCodes;
+import org.bascule.health.TcpCheckSpec;
+import org.bascule.health.UrlSpec;
+import org.bascule.health.http.HttpVersion;
+import org.bascule.l7.proxyproto.ProxyHeader;
+import org.bascule.l7.proxyproto.ProxyHeaderCodec;
+import org.bascule.l7.spec.BackendSpec;
+import org.bascule.l7.spec.HealthCheckSpec;
+import org.bascule.l7.spec.HttpCheckExpect;
+import org.bascule.l7.spec.ServerSpec;
+
+/**
+ * The bascule-health checks of an L7 server, as HAProxy 2.6 runs them: {@code check} is a TCP
+ * connect, or with {@code option httpchk} an HTTP request; {@code agent-check} polls the agent.
+ * Both use HAProxy's {@code rise}/{@code fall} (a server starts UP and falls after {@code fall}
+ * failures, a DOWN one needs {@code rise} passes), every {@code inter} ({@code agent-inter}).
+ * The timeout is {@code timeout check}, else {@code timeout connect}, else {@code inter}.
+ */
+final class ServerChecks {
+
+    /** HAProxy's {@code option httpchk} without {@code http-check expect}: any 2xx or 3xx passes. */
+    static final StatusCodes HTTPCHK_DEFAULT = new StatusCodes(List.of(new StatusCodes.Range(200, 399)));
+
+    private ServerChecks() {
+    }
+
+    /** The regular check of a server with {@code check}. */
+    static CheckSpec regular(BackendSpec b, ServerSpec s) {
+        InetSocketAddress to = s.checkPort().map(p -> new InetSocketAddress(s.address().getAddress(), p)).orElse(s.address());
+        Duration timeout = timeout(b, s.inter());
+        CheckTiming timing = timing(s.inter(), s);
+        return switch (b.healthCheck()) {
+            case HealthCheckSpec.TcpConnect t -> new TcpCheckSpec(to, Optional.empty(), timeout, timing);
+            case HealthCheckSpec.Http h -> {
+                Optional<String> host = h.headers().stream().filter(x -> x.name().equalsIgnoreCase("host"))
+                        .map(HealthCheckSpec.Header::value).findFirst();
+                UrlSpec url = new UrlSpec(h.uri(), Optional.empty(), statusCodes(h.expect()), host, h.method());
+                HttpVersion version = "HTTP/1.1".equals(h.version()) ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0;
+                yield new HttpCheckSpec(to, Optional.empty(), timeout, timing, false, false, version, List.of(url), proxyHeader(s));
+            }
+        };
+    }
+
+    /**
+     * HAProxy sends a PROXY header on the checks of a {@code send-proxy}/{@code send-proxy-v2}
+     * server unless a check {@code port} is given ({@code check-send-proxy} in the configuration
+     * manual): v1 {@code PROXY UNKNOWN}, v2 {@code LOCAL}, since a check carries no client.
+     */
+    static String proxyHeader(ServerSpec s) {
+        if (s.checkPort().isPresent()) {
+            return "";
+        }
+        byte[] h = switch (s.sendProxy()) {
+            case NONE -> new byte[0];
+            case V1 -> ProxyHeaderCodec.encodeV1(new ProxyHeader.Local());
+            case V2 -> ProxyHeaderCodec.encodeV2(new ProxyHeader.Local());
+        };
+        return new String(h, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The agent check of a server with {@code agent-check agent-port P}: at {@code agent-addr}, else the server's address. */
+    static AgentCheckSpec agent(BackendSpec b, ServerSpec s, org.bascule.l7.spec.AgentCheckSpec a) {
+        InetSocketAddress to = new InetSocketAddress(a.address().orElse(s.address().getAddress()), a.port());
+        return new AgentCheckSpec(to, Optional.empty(), timeout(b, a.inter()), a.send(), timing(a.inter(), s));
+    }
+
+    private static CheckTiming timing(Duration inter, ServerSpec s) {
+        // HAProxy spreads the first checks over one interval (spread-checks aside), as warmup does
+        return new CheckTiming(inter, 0, inter, false, inter, Optional.of(new RiseFall(s.rise(), s.fall())));
+    }
+
+    private static Duration timeout(BackendSpec b, Duration inter) {
+        return b.timeouts().check().or(() -> b.timeouts().connect()).orElse(inter);
+    }
+
+    /**
+     * The statuses an {@code http-check expect} accepts. {@code status} lists and {@code rstatus}
+     * regexes (HAProxy matches them against the three-digit code) both become the set of codes
+     * 100-599 they accept, negation included, so bascule-health's checker needs no regex.
+     *
+     * @throws IllegalArgumentException for {@code string}/{@code rstring}, which need the body
+     *                                  (not read by bascule-health's HTTP checker), or a set without any code
+     */
+    static StatusCodes statusCodes(Optional<HttpCheckExpect> expect) {
+        if (expect.isEmpty()) {
+            return HTTPCHK_DEFAULT;
+        }
+        java.util.function.IntPredicate accepts = switch (expect.get()) {
+            case HttpCheckExpect.Status st -> {
+                StatusCodes codes = StatusCodes.parse(List.of(st.codes().split(",")));
+                yield codes::accepts;
+            }
+            case HttpCheckExpect.StatusRegex r -> {
+                Pattern p = Pattern.compile(r.regex());
+                yield code -> p.matcher(Integer.toString(code)).find();
+            }
+            case HttpCheckExpect.BodyContains c -> throw new IllegalArgumentException(
+                    "http-check expect string: not run by the L7 tier's HTTP check (expected: status or rstatus)");
+            case HttpCheckExpect.BodyRegex c -> throw new IllegalArgumentException(
+                    "http-check expect rstring: not run by the L7 tier's HTTP check (expected: status or rstatus)");
+        };
+        boolean negate = expect.get().negate();
+        List<StatusCodes.Range> ranges = new ArrayList<>();
+        int from = -1;
+        for (int code = StatusCodes.MIN; code <= StatusCodes.MAX + 1; code++) {
+            boolean in = code <= StatusCodes.MAX && (accepts.test(code) != negate);
+            if (in && from < 0) {
+                from = code;
+            } else if (!in && from >= 0) {
+                ranges.add(new StatusCodes.Range(from, code - 1));
+                from = -1;
+            }
+        }
+        if (ranges.isEmpty()) {
+            throw new IllegalArgumentException("http-check expect: " + expect.get() + " accepts no status 100-599");
+        }
+        return new StatusCodes(ranges);
+    }
+}
