@@ -22,6 +22,7 @@ final class EchoServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final Thread acceptor;
 
     EchoServer(String name) throws IOException {
         this(name, 0);
@@ -32,7 +33,7 @@ final class EchoServer implements AutoCloseable {
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        Thread.ofVirtual().name("echo " + name).start(this::acceptLoop);
+        acceptor = Thread.ofVirtual().name("echo " + name).start(this::acceptLoop);
     }
 
     String name() {
@@ -51,9 +52,27 @@ final class EchoServer implements AutoCloseable {
         return open.size();
     }
 
-    /** The server dies: stops listening (new connects are refused) and drops its connections. */
+    /**
+     * The server dies: stops listening (new connects are refused) and drops its connections.
+     *
+     * <p>Returns only once the acceptor thread has ended. Closing a ServerSocket that a virtual
+     * thread is blocked accepting on does not close the descriptor (the JDK's NativeDispatcher
+     * only dup2()s it away for platform threads): it stays listening until that thread is
+     * scheduled again, and its first act then is one more accept(2). On a loaded machine a
+     * connect made after {@code listener.close()} returned was thus still accepted and greeted
+     * with this server's name. Joining the acceptor makes the refusal immediate; the sockets it
+     * accepted late are closed with the rest.
+     */
     void kill() throws IOException {
         listener.close();
+        try {
+            if (!acceptor.join(java.time.Duration.ofSeconds(10))) {
+                throw new IOException("echo server " + name + ": acceptor still running 10 s after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping echo server " + name, e);
+        }
         for (Socket s : open) {
             s.close();
         }

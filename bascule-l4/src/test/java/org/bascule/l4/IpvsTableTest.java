@@ -88,21 +88,28 @@ class IpvsTableTest {
         try (var f = new L4Fixture()) {
             EchoServer sorry = f.server("sorry");
             EchoServer real = f.server("real");
+            // The check probes a port of its own (keepalived's connect_port), so the test, not the
+            // 100 ms check loop racing a loaded machine, decides when the check notices.
+            EchoServer realHealth = f.server("real-health");
             var spec = new VirtualServiceSpec(
                     new org.bascule.l4.table.ServiceAddress.Endpoint(org.bascule.l4.table.L4Protocol.TCP, L4Fixture.ANY_LOOPBACK_PORT),
                     "rr", ForwardingMethod.MASQ,
-                    List.of(L4Fixture.checked(real, 1, false, L4Fixture.tcpCheck(real.address(), 100, false))),
+                    List.of(L4Fixture.checked(real, 1, false, L4Fixture.tcpCheck(realHealth.address(), 100, false))),
                     java.util.Optional.of(sorry.address()));
             f.start(spec);
             assertThat(TcpClient.exchange(f.vip())).isEqualTo("real");
             real.kill();
             // before the check notices, a refused connect falls back on the sorry server
             assertThat(TcpClient.exchange(f.vip())).isEqualTo("sorry");
+            assertThat(f.service().connectFailures(real.address())).isEqualTo(1);
+            assertThat(f.tier.snapshot().services().getFirst().destinations())
+                    .extracting(DestinationView::address).containsExactly(real.address());
+            realHealth.kill();
             // once it has noticed, keepalived's quorum is lost and the sorry server is the destination
             await().atMost(L4Fixture.WAIT).until(() -> f.tier.snapshot().services().getFirst().destinations()
                     .stream().map(DestinationView::address).toList().equals(List.of(sorry.address())));
             assertThat(TcpClient.exchange(f.vip())).isEqualTo("sorry");
-            assertThat(f.service().connectFailures(real.address())).isEqualTo(1);
+            assertThat(f.service().connectFailures(real.address())).as("no connect tried to a server out of the table").isEqualTo(1);
         }
     }
 

@@ -26,11 +26,13 @@ final class Nginx implements AutoCloseable {
     final String name;
     final Path dir;
     final int port;
+    private final String listenAddress;
     private final Process process;
 
-    private Nginx(String name, Path dir, int port, Process process) {
+    private Nginx(String name, Path dir, String listenAddress, int port, Process process) {
         this.name = name;
         this.dir = dir;
+        this.listenAddress = listenAddress;
         this.port = port;
         this.process = process;
     }
@@ -79,7 +81,7 @@ final class Nginx implements AutoCloseable {
         Files.writeString(cfg, conf);
         Process p = new ProcessBuilder(BINARY.toString(), "-p", dir.toString(), "-c", cfg.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        Nginx n = new Nginx(name, dir, port, p);
+        Nginx n = new Nginx(name, dir, listenAddress, port, p);
         Awaitility.await("nginx " + name + " listening on " + port).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(20)).until(() -> {
                     if (!p.isAlive()) {
@@ -110,11 +112,28 @@ final class Nginx implements AutoCloseable {
         }
     }
 
-    /** Kills the server at once (SIGKILL to the master and its worker), as a crash would. */
+    /**
+     * Kills the server at once (SIGKILL to the master and its worker), as a crash would, and
+     * returns once nothing listens on its port any more.
+     *
+     * <p>The master goes first: killed the other way round, the master sees its worker die and
+     * respawns one (nginx's "worker process exited on signal 9") before its own SIGKILL lands;
+     * that new worker, not in the snapshot, is orphaned with the listening socket and keeps
+     * answering, so the "dead" server never refuses a connect.
+     */
     void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> workers = process.descendants().toList();
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        workers.forEach(ProcessHandle::destroyForcibly);
+        Awaitility.await("nginx " + name + " on " + port + " gone").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    try (Socket s = new Socket(listenAddress, port)) {
+                        return false;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                });
     }
 
     @Override
