@@ -64,6 +64,7 @@ public final class VrrpMapping {
                         "notify scripts run on state changes only"));
             }
         }
+        garpSpacing(config, notes);
         List<ScriptCheck> scripts = config.vrrpScripts().stream().map(VrrpMapping::script).toList();
         List<FileCheck> files = config.trackFiles().stream().map(f -> new FileCheck(f.name(), java.nio.file.Path.of(f.file()))).toList();
         Optional<SmtpSettings> smtp = g.smtpServer().map(s -> new SmtpSettings(s.host(), s.port(), g.smtpConnectTimeout(),
@@ -143,6 +144,37 @@ public final class VrrpMapping {
                 tracking(config, v.tracking(), notes), v.dontTrackPrimary(), scripts(v.notifiers()), v.smtpAlert()));
     }
 
+    /**
+     * keepalived spaces the gratuitous ARPs / NAs of one interface by {@code vrrp_garp_interval} /
+     * {@code vrrp_gna_interval} (global_defs) or a {@code garp_group}'s {@code garp_interval} /
+     * {@code gna_interval}. Bascule sends each announcement's repeats back to back: said, never silent.
+     */
+    private static void garpSpacing(KeepalivedConfig config, List<Diagnostic> notes) {
+        GlobalDefs g = config.globalDefs();
+        String hint = "no spacing: an announcement's garp_master_repeat messages leave back to back";
+        if (!g.vrrpGarpInterval().isZero()) {
+            notes.add(Diagnostic.warning(g.pos(), "vrrp_garp_interval (global_defs) is not applied by Bascule", seconds(g.vrrpGarpInterval()), hint));
+        }
+        if (!g.vrrpGnaInterval().isZero()) {
+            notes.add(Diagnostic.warning(g.pos(), "vrrp_gna_interval (global_defs) is not applied by Bascule", seconds(g.vrrpGnaInterval()), hint));
+        }
+        for (var block : config.otherBlocks()) {
+            if (!block.keyword().equals("garp_group")) {
+                continue;
+            }
+            for (var line : block.children()) {
+                if (line.keyword().equals("garp_interval") || line.keyword().equals("gna_interval")) {
+                    notes.add(Diagnostic.warning(line.pos(), "garp_group " + line.keyword() + " is not applied by Bascule",
+                            String.join(" ", line.values()), hint));
+                }
+            }
+        }
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
     private static Optional<VirtualAddress> address(VirtualIpAddress a, String ifname, List<Diagnostic> notes) {
         if (a.broadcast().isPresent()) {
             notes.add(Diagnostic.warning(a.pos(), "brd is not applied by Bascule", a.cidr(), "the kernel's default broadcast"));
@@ -191,7 +223,8 @@ public final class VrrpMapping {
 
     private static NotifyScripts scripts(Notifiers n) {
         return new NotifyScripts(n.master().map(NotifyScript::command), n.backup().map(NotifyScript::command),
-                n.fault().map(NotifyScript::command), n.stop().map(NotifyScript::command), n.any().map(NotifyScript::command));
+                n.fault().map(NotifyScript::command), n.stop().map(NotifyScript::command), n.any().map(NotifyScript::command),
+                n.masterRxLowerPri().map(NotifyScript::command));
     }
 
     private static ScriptCheck script(VrrpScript s) {

@@ -66,6 +66,18 @@ final class Lab implements AutoCloseable {
         return name;
     }
 
+    /** Adds {@code cidr} (IPv6, no duplicate address detection: tests should not wait for it) to {@code ns}'s eth0. */
+    void addIpv6(String ns, String cidr) throws IOException {
+        run("ip", "-n", ns, "addr", "add", cidr, "dev", "eth0", "nodad");
+    }
+
+    /** The hardware address of {@code ns}'s eth0, as {@code ip link} prints it. */
+    String mac(String ns) throws IOException {
+        String out = run("ip", "-n", ns, "-o", "link", "show", "dev", "eth0");
+        int at = out.indexOf("link/ether ");
+        return out.substring(at + 11, at + 28);
+    }
+
     /** True when {@code address} is on {@code ns}'s eth0. */
     boolean holds(String ns, String address) throws IOException {
         return run("ip", "-n", ns, "-o", "addr", "show", "dev", "eth0").contains(" " + address + "/");

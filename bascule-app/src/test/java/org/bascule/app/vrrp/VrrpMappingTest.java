@@ -157,4 +157,34 @@ class VrrpMappingTest {
                 "test.conf:4:5: error: auth_type not supported by Bascule 'AH' (expected: PASS, or no authentication)",
                 "test.conf:12:1: error: advert_int with a fraction of a second in VRRPv2 '0.5' (expected: whole seconds, or 'version 3' for centiseconds (RFC 5798))");
     }
+
+    @Test
+    void notifyMasterRxLowerPriReachesTheEngineAndGarpSpacingIsAWarningWithItsLine() {
+        VrrpPlan p = plan("""
+                global_defs {
+                    vrrp_garp_interval 0.5
+                    vrrp_gna_interval 0.25
+                }
+                garp_group {
+                    garp_interval 1
+                    interface eth0
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 1
+                    priority 100
+                    notify_master_rx_lower_pri "/etc/lower.sh now"
+                    virtual_ipaddress {
+                        10.77.0.10/24
+                    }
+                }
+                """);
+        assertThat(p.setup().instances().getFirst().notifyScripts().lowerPriorityCommand()).contains(List.of("/etc/lower.sh", "now"));
+        assertThat(p.notes()).noneMatch(n -> n.isError());
+        assertThat(p.notes()).filteredOn(n -> n.message().contains("vrrp_garp_interval")).singleElement()
+                .satisfies(n -> assertThat(n.pos().line()).isEqualTo(1)).satisfies(n -> assertThat(n.format()).contains("test.conf:1"));
+        assertThat(p.notes()).filteredOn(n -> n.message().contains("vrrp_gna_interval")).hasSize(1);
+        assertThat(p.notes()).filteredOn(n -> n.message().contains("garp_group garp_interval")).singleElement()
+                .satisfies(n -> assertThat(n.pos().line()).isEqualTo(6));
+    }
 }

@@ -13,6 +13,8 @@ import org.bascule.os.AddressFlag;
 import org.bascule.os.AddressScope;
 import org.bascule.os.GratuitousArp;
 import org.bascule.os.LinkAddress;
+import org.bascule.os.LinkEvent;
+import org.bascule.os.LinkMonitor;
 import org.bascule.os.NeighbourAdvert;
 import org.bascule.os.NetworkLink;
 import org.bascule.os.OsException;
@@ -73,6 +75,36 @@ public final class OsVrrpNetwork implements VrrpNetwork {
         } catch (OsException e) {
             return false;
         }
+    }
+
+    @Override
+    public LinkWatch watchLinks() {
+        LinkMonitor monitor;
+        try {
+            monitor = LinkMonitor.open();
+        } catch (OsException e) {
+            throw new UncheckedIOException("rtnetlink link events: " + e.getMessage(), e);
+        }
+        return new LinkWatch() {
+            @Override
+            public Optional<LinkChange> next(java.time.Duration timeout) {
+                try {
+                    return monitor.next(timeout).map(OsVrrpNetwork::change);
+                } catch (OsException e) {
+                    throw new UncheckedIOException("rtnetlink link events: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void close() {
+                monitor.close();
+            }
+        };
+    }
+
+    private static LinkChange change(LinkEvent e) {
+        // Same test as isLinkUp: a removed link is down.
+        return new LinkChange(e.link().name(), !e.removed() && e.link().isUp() && e.link().isRunning());
     }
 
     @Override

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the VRRP instances of a {@link VrrpSetup}. One platform thread owns every state machine
  * (one writer, no locks) and waits on an inbox until the next timer; one platform thread per
- * advert socket receives and decodes (a blocking FFM call pins its carrier, DESIGN.md); scripts,
+ * advert socket receives and decodes (a blocking FFM call pins its carrier, DESIGN.md), one more
+ * reads rtnetlink link events for {@code track_interface}; scripts, {@code track_file} polling,
  * notify and mail run on virtual threads.
  */
 public final class VrrpEngine implements AutoCloseable {
@@ -71,6 +72,7 @@ public final class VrrpEngine implements AutoCloseable {
     private final Map<String, Long> fileValue = new HashMap<>();
     private final Optional<SmtpAlerter> mail;
     private final List<Thread> threads = new ArrayList<>();
+    private VrrpNetwork.LinkWatch linkWatch;
     private volatile boolean running = true;
 
     private sealed interface Input {
@@ -206,7 +208,12 @@ public final class VrrpEngine implements AutoCloseable {
         for (ScriptCheck s : setup.scripts()) {
             scriptOk.put(s.name(), !s.initFail());
         }
-        for (String link : trackedLinks()) {
+        List<String> links = trackedLinks();
+        if (!links.isEmpty()) {
+            // Subscribed before the first read, so a change in between is not lost.
+            linkWatch = network.watchLinks();
+        }
+        for (String link : links) {
             linkUp.put(link, network.isLinkUp(link));
         }
         for (FileCheck f : setup.files()) {
@@ -215,6 +222,7 @@ public final class VrrpEngine implements AutoCloseable {
     }
 
     private void launch() {
+        Map<String, Boolean> initialLinks = new HashMap<>(linkUp);
         Thread engine = Thread.ofPlatform().name("vrrp-engine").daemon().start(this::run);
         threads.add(engine);
         for (Endpoint ep : endpoints) {
@@ -223,8 +231,11 @@ public final class VrrpEngine implements AutoCloseable {
         for (ScriptCheck s : setup.scripts()) {
             background.submit(() -> runScript(s));
         }
-        if (!linkUp.isEmpty() || !fileValue.isEmpty()) {
-            background.submit(this::pollLinksAndFiles);
+        if (linkWatch != null) {
+            threads.add(Thread.ofPlatform().name("vrrp-links").daemon().start(() -> watchLinks(initialLinks)));
+        }
+        if (!fileValue.isEmpty()) {
+            background.submit(this::pollFiles);
         }
     }
 
@@ -282,17 +293,39 @@ public final class VrrpEngine implements AutoCloseable {
         }
     }
 
-    private void pollLinksAndFiles() {
-        Map<String, Boolean> links = new HashMap<>(linkUp);
+    /**
+     * keepalived's {@code track_interface} follows netlink link messages; so does this, rather
+     * than polling: the engine hears of a link going down as soon as the kernel multicasts it.
+     */
+    private void watchLinks(Map<String, Boolean> links) {
+        while (running) {
+            try {
+                linkWatch.next(RECEIVE_SLICE).filter(c -> links.containsKey(c.ifname()))
+                        .ifPresent(c -> reportLink(links, c.ifname(), c.up()));
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // Events were lost (ENOBUFS) or the socket failed: the current state is the truth.
+                LOG.warn("Netlink link events: {}; reading every tracked link again", e.getMessage());
+                for (String name : links.keySet()) {
+                    reportLink(links, name, network.isLinkUp(name));
+                }
+                sleepQuietly(Duration.ofMillis(10));
+            }
+        }
+    }
+
+    private void reportLink(Map<String, Boolean> links, String name, boolean up) {
+        if (links.put(name, up) != up) {
+            inbox.add(new Input.LinkStatus(name, up));
+        }
+    }
+
+    /** {@code track_file}: the file's number, read every {@link #POLL_PERIOD}. */
+    private void pollFiles() {
         Map<String, Long> files = new HashMap<>(fileValue);
         while (running) {
-            for (Map.Entry<String, Boolean> e : links.entrySet()) {
-                boolean up = network.isLinkUp(e.getKey());
-                if (up != e.getValue()) {
-                    e.setValue(up);
-                    inbox.add(new Input.LinkStatus(e.getKey(), up));
-                }
-            }
             for (FileCheck f : setup.files()) {
                 long v = FileReader.read(f.file());
                 if (!Objects.equals(files.put(f.name(), v), v)) {
@@ -493,8 +526,13 @@ public final class VrrpEngine implements AutoCloseable {
                     }
                 }
             });
-            case VrrpAction.LowerPriorityAdvert l -> LOG.info("({}) Received advert from {} with lower priority {}, ours {}, forcing new election",
-                    c.name(), l.peer(), l.theirs(), l.ours());
+            case VrrpAction.LowerPriorityAdvert l -> {
+                LOG.info("({}) Received advert from {} with lower priority {}, ours {}, forcing new election",
+                        c.name(), l.peer(), l.theirs(), l.ours());
+                // keepalived's notify_master_rx_lower_pri: the script as written, queued with the
+                // other notifications so it never overtakes a state change's script.
+                c.notifyScripts().lowerPriorityCommand().ifPresent(argv -> notifications.submit(() -> ScriptRunner.run(argv, NOTIFY_TIMEOUT)));
+            }
             case VrrpAction.StateChanged s -> stateChanged(i, s, now);
         }
     }
@@ -625,6 +663,9 @@ public final class VrrpEngine implements AutoCloseable {
     }
 
     private void closeSockets() {
+        if (linkWatch != null) {
+            linkWatch.close();
+        }
         for (Endpoint ep : endpoints) {
             try {
                 ep.socket.close();

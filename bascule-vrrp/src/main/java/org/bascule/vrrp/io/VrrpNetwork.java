@@ -24,6 +24,14 @@ public interface VrrpNetwork extends AutoCloseable {
     /** True when the interface exists and is up (track_interface). */
     boolean isLinkUp(String ifname);
 
+    /**
+     * Link state changes as the kernel multicasts them (rtnetlink group RTNLGRP_LINK), for
+     * {@code track_interface}: a link set down is seen as soon as the kernel says so, not at the
+     * next poll. Open it before reading the initial states with {@link #isLinkUp} so that no
+     * change falls between the two.
+     */
+    LinkWatch watchLinks();
+
     /** Adds a virtual address ({@code ip addr add}); an address already there is no error. */
     void addAddress(VirtualAddress address);
 
@@ -66,6 +74,24 @@ public interface VrrpNetwork extends AutoCloseable {
 
         @Override
         void close();
+    }
+
+    /** A subscription to link state changes; one reader. */
+    interface LinkWatch extends AutoCloseable {
+
+        /**
+         * The next change of any link, or empty after {@code timeout}. Throws
+         * {@link java.io.UncheckedIOException} when the kernel dropped events (the reader fell
+         * behind): read every tracked link again with {@link #isLinkUp}.
+         */
+        Optional<LinkChange> next(Duration timeout);
+
+        @Override
+        void close();
+    }
+
+    /** A link's new state: up means administratively up with carrier (IFF_UP and IFF_RUNNING); removed links are down. */
+    record LinkChange(String ifname, boolean up) {
     }
 
     /**

@@ -125,7 +125,7 @@ class VrrpEngineNamespaceTest {
         Path maint = dir.resolve("maint");
         Files.writeString(maint, "0\n");
         NotifyScripts notify = new NotifyScripts(Optional.of(script + " became-master"), Optional.empty(), Optional.of(script + " fault"),
-                Optional.empty(), Optional.of(script.toString()));
+                Optional.empty(), Optional.of(script.toString()), Optional.of(script + " lower-priority"));
         PacketSocket arp = NetworkNamespace.call(nsB, () -> PacketSocket.open("eth0", PacketSocket.ETH_P_ARP));
         RawSocket peer = NetworkNamespace.call(nsB, () -> {
             RawSocket s = RawSocket.open(IpFamily.INET, IpProtocol.VRRP);
@@ -172,10 +172,15 @@ class VrrpEngineNamespaceTest {
             assertThat(engine.role("VI_T")).isEqualTo(VrrpRole.MASTER);
             assertThat(holdsVip()).isTrue();
 
+            // A lower priority: the master stays, and notify_master_rx_lower_pri runs as written.
+            peer.send(advert(2, 42, 100, 1, "pw"), group);
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(notified) && Files.readAllLines(notified).contains("lower-priority"));
+            assertThat(engine.role("VI_T")).isEqualTo(VrrpRole.MASTER);
+
             peer.send(advert(2, 42, 250, 1, "pw"), group);
             await().atMost(Duration.ofSeconds(5)).until(() -> engine.role("VI_T") == VrrpRole.BACKUP);
             await().atMost(Duration.ofSeconds(5)).until(() -> !holdsVip());
-            assertThat(engine.stats("VI_T")).containsEntry("advert_rcvd", 1L).containsEntry("release_master", 1L);
+            assertThat(engine.stats("VI_T")).containsEntry("advert_rcvd", 2L).containsEntry("release_master", 1L);
 
             // track_file with weight 0: a non-zero value is a FAULT, zero again leaves it.
             Files.writeString(maint, "1\n");
