@@ -62,6 +62,9 @@ final class FrontendListener implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.AUTO_READ, fe.spec.mode() == ProxyMode.HTTP)
+                    // Plain HTTP/1 connections read while a request is in flight (HttpFrontendHandler's
+                    // readsWhileBusy), so a client's half-close must not close before it is answered.
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, fe.spec.mode() == ProxyMode.HTTP && b.tls().isEmpty())
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
