@@ -5,6 +5,11 @@
 # cases, idle and loaded RSS, and the ratios Bascule/HAProxy. Not part of the test suite.
 #
 #   bench/l7.sh [seconds-per-run]        (default 10; needs nginx, haproxy, wrk, taskset)
+#
+# Bascule runs as users run it: `./bascule run -f haproxy.cfg` on the same haproxy.cfg HAProxy
+# gets, with the launcher's JVM flags (BASCULE_JAVA_OPTS adds some, e.g. -XX:+UseParallelGC).
+# BASCULE_VIA=benchproxy runs the spec-built BenchProxy test class instead (no distribution
+# build; handy with JFR while profiling).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DUR=${1:-10}
@@ -25,10 +30,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building bascule-l7 (test classes)..." >&2
-(cd "$ROOT" && mvn -B -q -o -pl bascule-l7 -am test-compile -DskipTests >/dev/null \
-  && mvn -B -q -o -pl bascule-l7 dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-CP="$ROOT/bascule-l7/target/test-classes:$ROOT/bascule-l7/target/classes:$ROOT/bascule-sched/target/classes:$ROOT/bascule-health/target/classes:$(cat "$WORK/cp.txt")"
+VIA=${BASCULE_VIA:-launcher}
+if [ "$VIA" = launcher ]; then
+    echo "building the distribution (./bascule build)..." >&2
+    "$ROOT/bascule" build
+else
+    echo "building bascule-l7 (test classes)..." >&2
+    (cd "$ROOT" && mvn -B -q -o -pl bascule-l7 -am test-compile -DskipTests >/dev/null \
+      && mvn -B -q -o -pl bascule-l7 dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+    CP="$ROOT/bascule-l7/target/test-classes:$ROOT/bascule-l7/target/classes:$ROOT/bascule-sched/target/classes:$ROOT/bascule-health/target/classes:$(cat "$WORK/cp.txt")"
+fi
 
 S1=18101; S2=18102; HAP=18180; BAS=18190
 mkdir -p "$WORK/nginx"
@@ -77,9 +88,16 @@ listen bench
     server s2 127.0.0.1:$S2
 HAP
 taskset -c "$CORES" haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 & HAP_PID=$!; PIDS+=($HAP_PID)
+sed -e "s/:$HAP\$/:$BAS/" -e "s/^listen bench/listen bascule/" "$WORK/haproxy.cfg" > "$WORK/bascule.cfg"
+if [ "$VIA" = launcher ]; then
+    # exec's java in place, so $! is the JVM (its RSS is what is measured).
+    taskset -c "$CORES" "$ROOT/bascule" run -f "$WORK/bascule.cfg" --socket "$WORK/bascule.sock" \
+        >"$WORK/bascule.log" 2>&1 & BAS_PID=$!; PIDS+=($BAS_PID)
+else
 taskset -c "$CORES" "$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
     -Dlogback.configurationFile=/dev/null --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     -cp "$CP" org.bascule.l7.bench.BenchProxy $BAS "$THREADS" $S1 $S2 >"$WORK/bascule.log" 2>&1 & BAS_PID=$!; PIDS+=($BAS_PID)
+fi
 
 wait_port() { for _ in $(seq 1 200); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.05; done; echo "port $1 never opened" >&2; for f in "$WORK"/*.log "$WORK"/nginx/error.log; do echo "== $f" >&2; tail -n 5 "$f" >&2; done; exit 1; }
 for p in $S1 $S2 $HAP $BAS; do wait_port $p; done
@@ -95,9 +113,15 @@ run() { # port path extra-header
     errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
     echo "$rps $p99 $errs"
 }
+# Every case is warmed up: with only the keep-alive path warm, C2 was still compiling the
+# connection set-up code during the measured new-connection run (perf: a third of the JVM's
+# CPU in C2 compiler threads), which measures the JIT, not the steady state users run.
 echo "warm-up (JIT for Bascule, caches for both)..." >&2
-wrk -t2 -c"$CONNS" -d5s "http://127.0.0.1:$BAS/" >/dev/null
-wrk -t2 -c"$CONNS" -d5s "http://127.0.0.1:$HAP/" >/dev/null
+for port in $BAS $HAP; do
+    wrk -t2 -c"$CONNS" -d4s "http://127.0.0.1:$port/" >/dev/null
+    wrk -t2 -c"$CONNS" -d4s -H "Connection: close" "http://127.0.0.1:$port/" >/dev/null
+    wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$port/big" >/dev/null
+done
 
 printf "%-22s %14s %14s %10s %12s %12s %10s\n" case "haproxy req/s" "bascule req/s" ratio "haproxy p99" "bascule p99" ratio
 for case in "keep-alive|/|" "new-connection|/|Connection: close" "16KiB-body|/big|"; do
@@ -111,4 +135,4 @@ done
 HAP_LOAD=$(rss $HAP_PID); BAS_LOAD=$(rss $BAS_PID)
 printf "%-22s %12s KiB %12s KiB %10.2f\n" "RSS idle" "$HAP_IDLE" "$BAS_IDLE" "$(echo "$BAS_IDLE / $HAP_IDLE" | bc -l)"
 printf "%-22s %12s KiB %12s KiB %10.2f\n" "RSS after load" "$HAP_LOAD" "$BAS_LOAD" "$(echo "$BAS_LOAD / $HAP_LOAD" | bc -l)"
-echo "(threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s; ratios are Bascule/HAProxy)"
+echo "(bascule via $VIA ${BASCULE_JAVA_OPTS:-}; threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s; ratios are Bascule/HAProxy)"

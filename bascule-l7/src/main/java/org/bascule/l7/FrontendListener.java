@@ -60,8 +60,11 @@ final class FrontendListener implements AutoCloseable {
                     .channel(Transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    // TCP_NODELAY is Netty's default for accepted channels (no second setsockopt).
                     .childOption(ChannelOption.AUTO_READ, fe.spec.mode() == ProxyMode.HTTP)
+                    // Plain HTTP/1 connections read while a request is in flight (HttpFrontendHandler's
+                    // readsWhileBusy), so a client's half-close must not close before it is answered.
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, fe.spec.mode() == ProxyMode.HTTP && b.tls().isEmpty())
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {

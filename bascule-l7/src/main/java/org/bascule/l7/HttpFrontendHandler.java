@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -65,12 +66,24 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     private int served;
     private ScheduledFuture<?> idleTimer;
     private boolean closing;
+    /**
+     * Plain-TCP HTTP/1 connections keep reading while a request is in flight and stop only when
+     * a pipelined one is already waiting: switching reads off and on for every request costs two
+     * epoll_ctl calls per request. Such connections allow half-closure, so a client that shuts
+     * its sending side still gets its answers ({@link #inputShut}). TLS and HTTP/2 stream channels
+     * keep the simpler pause-per-request.
+     */
+    private final boolean readsWhileBusy;
+    private boolean readPaused;
+    /** The client shut its sending side: answer what was asked, then close. */
+    private boolean inputShut;
     /** Server connections owned by this client ({@code http-reuse never}, {@code send-proxy}). */
     final Map<LiveServer, Channel> privateConnections = new HashMap<>(2);
 
     HttpFrontendHandler(FrontendRuntime fe, boolean tls) {
         this.fe = fe;
         this.tls = tls;
+        this.readsWhileBusy = !tls;
     }
 
     @Override
@@ -153,6 +166,10 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
                 pending.add(req);
                 if (current == null) {
                     processNext();
+                } else if (readsWhileBusy && !readPaused) {
+                    // Pipelining: one request waiting is enough; the kernel buffers the rest.
+                    readPaused = true;
+                    ctx.channel().config().setAutoRead(false);
                 }
             }
             default -> ReferenceCountUtil.release(msg);
@@ -177,7 +194,9 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         cancelIdle();
-        ctx.channel().config().setAutoRead(false);
+        if (!readsWhileBusy) {
+            ctx.channel().config().setAutoRead(false);
+        }
         fe.requests.increment();
         try {
             handle(req);
@@ -363,8 +382,17 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             processNext();
             return;
         }
-        ctx.channel().config().setAutoRead(true);
-        ctx.read();
+        if (inputShut) {
+            closing = true;
+            ctx.flush();
+            ctx.close();
+            return;
+        }
+        if (!readsWhileBusy || readPaused) {
+            readPaused = false;
+            ctx.channel().config().setAutoRead(true);
+            ctx.read();
+        }
         armIdle(keepAliveTimeout(), false);
     }
 
@@ -372,6 +400,19 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         if (current == ex) {
             current = null;
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // Half-closed (only where readsWhileBusy): requests already read are still answered.
+            if (current == null && pending.isEmpty()) {
+                ctx.close();
+            } else {
+                inputShut = true;
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

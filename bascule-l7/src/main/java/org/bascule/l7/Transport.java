@@ -1,5 +1,6 @@
 package org.bascule.l7;
 
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -9,8 +10,11 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
 
 /** Native epoll when the platform has it (Linux), else NIO; one event loop per core by default. */
@@ -29,7 +33,15 @@ final class Transport {
         return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
-    static Class<? extends SocketChannel> clientChannel() {
-        return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+    /**
+     * Server connections in the target's own family: an IPv4 server gets an AF_INET socket, not
+     * Netty's default dual-stack AF_INET6 one (which costs an IPV6_V6ONLY setsockopt per connect).
+     */
+    static ChannelFactory<SocketChannel> clientChannel(InetSocketAddress target) {
+        if (!EPOLL) {
+            return NioSocketChannel::new;
+        }
+        SocketProtocolFamily family = target.getAddress() instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+        return () -> new EpollSocketChannel(family);
     }
 }
