@@ -68,6 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
             if (l7 < 0) {
                 return 1;
             }
+            if (!new VrrpChapter(say, dir).tell()) {
+                return 1;
+            }
             say.say("Done: %d failed request(s) in all; the balancers and web servers stop.", l4 + l7);
             return l4 + l7 == 0 ? 0 : 1;
         } finally {
