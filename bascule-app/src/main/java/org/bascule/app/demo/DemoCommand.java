@@ -38,14 +38,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bascule demo}: the foundation's story on loopback. Two web servers behind a virtual
- * server read from a real keepalived.conf; requests shared by weight; one server stopped under
- * traffic, the TCP_CHECK taking it out with no request lost; the server brought back.
- * Everything it shows comes from the running daemon (its runtime socket answers the ipvsadm
- * tables). Exits 0 when every request was answered, 1 otherwise.
+ * {@code bascule demo}: Bascule's tiers told in three short chapters. 1, L4 on loopback: two web
+ * servers behind a virtual server read from a real keepalived.conf; requests shared by weight; one
+ * server stopped under traffic, the TCP_CHECK taking it out with no request lost; the server brought
+ * back, all shown with the daemon's ipvsadm tables. 2, L7 ({@link L7Chapter}): the virtual server
+ * over two L7 nodes started from haproxy.cfg text, a drain through the stats socket, monitor-uri.
+ * 3, VRRP ({@link VrrpChapter}, root only, else one line says why not): a master stopped, its
+ * backup taking the VIP over. Exits 0 when every request was answered and every step happened
+ * in time, 1 otherwise.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Show Bascule balancing, health-checking and failing over two web servers on loopback.")
+        description = "Show Bascule's L4, L7 and VRRP tiers balancing, draining and failing over, narrated (VRRP needs root).")
 public final class DemoCommand implements Callable<Integer> {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final int BATCH = 30;
