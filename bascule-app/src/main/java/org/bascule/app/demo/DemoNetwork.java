@@ -104,8 +104,9 @@ final class DemoNetwork implements AutoCloseable {
         }
     }
 
+    /** Idempotent: the demo's finally blocks and its Ctrl-C hook may both call it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (String n : namespaces.reversed()) {
             tryRun("ip", "netns", "del", n);
         }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bascule.app.Main;
@@ -55,14 +57,21 @@ final class VrrpChapter {
             say.say("Chapter 3, VRRP: skipped: `ip netns` does not work here: %s.", e.getMessage());
             return true;
         }
+        // Ctrl-C runs shutdown hooks, not finally blocks: the hook stops the nodes and removes the namespaces then.
+        List<Process> started = new CopyOnWriteArrayList<>();
+        Thread cleanup = Thread.ofPlatform().unstarted(() -> {
+            started.forEach(Node::stop);
+            net.close();
+        });
+        Runtime.getRuntime().addShutdownHook(cleanup);
         long lb2pid;
         try (net) {
             say.say("Chapter 3, VRRP: two balancers lb1 and lb2, each in its own network namespace on a bridge, share VIP %s.", VIP);
             String a = net.node("a", "10.77.90.1/24");
             String b = net.node("b", "10.77.90.2/24");
             String c = net.node("c", "10.77.90.50/24");
-            try (Node lb1 = Node.start(a, dir.resolve("lb1"), config("MASTER", 150));
-                    Node lb2 = Node.start(b, dir.resolve("lb2"), config("BACKUP", 100))) {
+            try (Node lb1 = Node.start(a, dir.resolve("lb1"), config("MASTER", 150), started);
+                    Node lb2 = Node.start(b, dir.resolve("lb2"), config("BACKUP", 100), started)) {
                 lb2pid = lb2.pid();
                 say.say("lb1's keepalived.conf (lb2's says state BACKUP, priority 100):");
                 say.show(config("MASTER", 150));
@@ -104,9 +113,19 @@ final class VrrpChapter {
                         .map(String::strip).orElse("(no 'Entering MASTER STATE' line)"));
             }
             say.say("lb2 stopped (SIGTERM to PID %d, exit awaited).", lb2pid);
+        } finally {
+            removeHook(cleanup);
         }
         say.say("Namespaces removed: `ip netns del` of the bridge's and the three nodes' namespaces.");
         return true;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs, and does what the finally blocks would have
+        }
     }
 
     /**
@@ -160,7 +179,7 @@ final class VrrpChapter {
     /** A {@code bascule run -f} process in a namespace; stopped by its PID only. */
     private record Node(Process process, Path dir) implements AutoCloseable {
 
-        static Node start(String ns, Path dir, String config) throws IOException {
+        static Node start(String ns, Path dir, String config, List<Process> started) throws IOException {
             Files.createDirectories(dir);
             Path conf = Files.writeString(dir.resolve("keepalived.conf"), config);
             // `ip netns exec` execs the command, so the process's PID is the JVM's.
@@ -169,6 +188,7 @@ final class VrrpChapter {
                     "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                     "run", "-f", conf.toString(), "--socket", dir.resolve("bascule.sock").toString(), "--io-threads", "1")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+            started.add(p);
             return new Node(p, dir);
         }
 
@@ -184,19 +204,24 @@ final class VrrpChapter {
             }
         }
 
-        /** SIGTERM, then SIGKILL if it has not exited in 10 s. */
-        void stop() throws InterruptedException {
+        /** SIGTERM to this PID, then SIGKILL if it has not exited in 10 s. */
+        static void stop(Process process) {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
             }
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (process.isAlive()) {
-                stop();
+                stop(process);
             }
         }
     }
