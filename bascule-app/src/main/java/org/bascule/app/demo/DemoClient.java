@@ -23,20 +23,33 @@ final class DemoClient {
 
     /** The name of the server that answered, or empty when the request failed. */
     Optional<String> get() {
+        return get("/");
+    }
+
+    /** The body of a 200 answer to {@code path}, or empty when the request failed. */
+    Optional<String> get(String path) {
+        return request(path).filter(r -> r.status() == 200).map(Reply::body);
+    }
+
+    /** An HTTP answer: its status code and its body. */
+    record Reply(int status, String body) {}
+
+    /** The answer to {@code GET path}, or empty when the connection or the exchange failed. */
+    Optional<Reply> request(String path) {
         try (Socket s = new Socket()) {
             s.connect(vip, TIMEOUT_MS);
             s.setSoTimeout(TIMEOUT_MS);
             OutputStream out = s.getOutputStream();
-            out.write("GET / HTTP/1.0\r\nHost: demo\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.0\r\nHost: demo\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             String reply = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            if (!reply.startsWith("HTTP/1.1 200") && !reply.startsWith("HTTP/1.0 200")) {
+            int body = reply.indexOf("\r\n\r\n");
+            if (!reply.startsWith("HTTP/1.") || reply.length() < 12 || body < 0) {
                 return Optional.empty();
             }
-            int body = reply.indexOf("\r\n\r\n");
-            return body < 0 ? Optional.empty() : Optional.of(reply.substring(body + 4).strip());
-        } catch (IOException e) {
+            return Optional.of(new Reply(Integer.parseInt(reply.substring(9, 12)), reply.substring(body + 4).strip()));
+        } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }

@@ -38,17 +38,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bascule demo}: the foundation's story on loopback. Two web servers behind a virtual
- * server read from a real keepalived.conf; requests shared by weight; one server stopped under
- * traffic, the TCP_CHECK taking it out with no request lost; the server brought back.
- * Everything it shows comes from the running daemon (its runtime socket answers the ipvsadm
- * tables). Exits 0 when every request was answered, 1 otherwise.
+ * {@code bascule demo}: Bascule's tiers told in three short chapters. 1, L4 on loopback: two web
+ * servers behind a virtual server read from a real keepalived.conf; requests shared by weight; one
+ * server stopped under traffic, the TCP_CHECK taking it out with no request lost; the server brought
+ * back, all shown with the daemon's ipvsadm tables. 2, L7 ({@link L7Chapter}): the virtual server
+ * over two L7 nodes started from haproxy.cfg text, a drain through the stats socket, monitor-uri.
+ * 3, VRRP ({@link VrrpChapter}, root only, else one line says why not): a master stopped, its
+ * backup taking the VIP over. Exits 0 when every request was answered and every step happened
+ * in time, 1 otherwise.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Show Bascule balancing, health-checking and failing over two web servers on loopback.")
+        description = "Show Bascule's L4, L7 and VRRP tiers balancing, draining and failing over, narrated (VRRP needs root).")
 public final class DemoCommand implements Callable<Integer> {
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final int BATCH = 30;
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final int BATCH = 30;
 
     @Spec
     CommandSpec spec;
@@ -60,7 +63,19 @@ public final class DemoCommand implements Callable<Integer> {
         Narrator say = new Narrator(out);
         Path dir = Files.createTempDirectory("bascule-demo-");
         try (DemoWebServer web1 = DemoWebServer.start("web1"); DemoWebServer web2 = DemoWebServer.start("web2")) {
-            return story(say, dir, web1, web2);
+            int l4 = story(say, dir, web1, web2);
+            if (l4 < 0) {
+                return 1;
+            }
+            int l7 = new L7Chapter(say, dir, web1, web2).tell();
+            if (l7 < 0) {
+                return 1;
+            }
+            if (!new VrrpChapter(say, dir).tell()) {
+                return 1;
+            }
+            say.say("Done: %d failed request(s) in all; the balancers and web servers stop.", l4 + l7);
+            return l4 + l7 == 0 ? 0 : 1;
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -68,8 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** Chapter 1; the number of failed requests, or -1 when a step did not happen in time. */
     private int story(Narrator say, Path dir, DemoWebServer web1, DemoWebServer web2) throws Exception {
-        say.say("Bascule demo, on loopback: a virtual server over two web servers, with health checks.");
+        say.say("Bascule demo. Chapter 1, L4 on loopback: a virtual server over two web servers, with health checks.");
         say.say("Started web1 on %s and web2 on %s; each answers with its name.", hostPort(web1.address()),
                 hostPort(web2.address()));
 
@@ -83,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (parsed.hasErrors()) {
             say.say("The configuration has errors:");
             say.show(parsed.formatDiagnostics());
-            return 1;
+            return -1;
         }
         L4Plan plan = VirtualServerMapping.plan(parsed.config());
         say.say("`bascule check -f %s`: no error, %d warning(s).", conf.getFileName(),
@@ -102,6 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The failed requests, or -1 when a health check did not act in time. */
     private int traffic(Narrator say, DemoClient client, Path socket, NatVirtualServer service,
             BlockingQueue<HealthChange> changes, DemoWebServer web1, DemoWebServer web2) throws Exception {
         Map<String, Integer> first = batch(client);
@@ -117,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (down.isEmpty()) {
             load.stop();
             say.say("The health check did not take web2 out within %d s: something is wrong.", WAIT.toSeconds());
-            return 1;
+            return -1;
         }
         say.say("The TCP_CHECK noticed %.1f s later: web2 is DOWN (%s).", seconds(System.nanoTime() - stoppedAt),
                 down.get().reason());
@@ -136,7 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
         Optional<HealthChange> up = awaitChange(changes, web2, Health.UP);
         if (up.isEmpty()) {
             say.say("The health check did not bring web2 back within %d s: something is wrong.", WAIT.toSeconds());
-            return 1;
+            return -1;
         }
         say.say("The TCP_CHECK saw web2 answer again after %.1f s: web2 is UP (%s).",
                 seconds(System.nanoTime() - restartedAt), up.get().reason());
@@ -146,9 +163,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         int failed = (BATCH - total(first)) + outage.failed() + (BATCH - total(last));
         int sent = 2 * BATCH + outage.sent();
-        say.say("Done: %d requests, %d answered, %d failed. The balancer stops; the web servers too.", sent,
-                sent - failed, failed);
-        return failed == 0 ? 0 : 1;
+        say.say("Chapter 1 (L4): %d requests, %d answered, %d failed.", sent, sent - failed, failed);
+        return failed;
     }
 
     private static String keepalivedConf(InetSocketAddress vip, DemoWebServer web1, DemoWebServer web2) {
@@ -180,7 +196,7 @@ public final class DemoCommand implements Callable<Integer> {
                 """.formatted(vip.getPort(), web1.port(), web2.port());
     }
 
-    private static Map<String, Integer> batch(DemoClient client) {
+    static Map<String, Integer> batch(DemoClient client) {
         Map<String, Integer> byServer = new TreeMap<>();
         for (int i = 0; i < BATCH; i++) {
             client.get().ifPresent(name -> byServer.merge(name, 1, Integer::sum));
@@ -200,27 +216,27 @@ public final class DemoCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    private static String ipvsadm(Path socket, String... args) throws IOException {
+    static String ipvsadm(Path socket, String... args) throws IOException {
         RuntimeReply reply = new RuntimeSocketClient(socket).send(Stream.concat(Stream.of("ipvsadm"), Stream.of(args)).toList());
         return reply.isOk() ? reply.body() : reply.message();
     }
 
-    private static String shares(Map<String, Integer> byServer) {
+    static String shares(Map<String, Integer> byServer) {
         if (byServer.isEmpty()) {
             return "none answered";
         }
         return String.join(", ", byServer.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
-    private static int total(Map<String, Integer> byServer) {
+    static int total(Map<String, Integer> byServer) {
         return byServer.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static double seconds(long nanos) {
+    static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    private static String hostPort(InetSocketAddress a) {
+    static String hostPort(InetSocketAddress a) {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
@@ -232,14 +248,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
     /** A client sending one request every 20 ms on a virtual thread until stopped. */
-    private static final class Background {
+    static final class Background {
         record Result(int sent, int answered, int failed, Map<String, Integer> byServer) {}
 
         private final AtomicBoolean running = new AtomicBoolean(true);

@@ -13,6 +13,11 @@ import java.util.concurrent.Executors;
  * way a crashed server does.
  */
 final class DemoWebServer implements AutoCloseable {
+    /** The header the demo's L7 nodes set to their own name. */
+    static final String VIA_HEADER = "X-Bascule-L7";
+    /** How long a request for {@code /slow} takes. */
+    static final java.time.Duration SLOW = java.time.Duration.ofMillis(1_500);
+
     private final String name;
     private InetSocketAddress address;
     private HttpServer server;
@@ -31,8 +36,19 @@ final class DemoWebServer implements AutoCloseable {
 
     private HttpServer listen(InetSocketAddress at) throws IOException {
         HttpServer http = HttpServer.create(at, 64);
-        byte[] body = (name + "\n").getBytes(StandardCharsets.US_ASCII);
         http.createContext("/", exchange -> {
+            // /slow stands for a long request (an upload, a report): it is in flight for a while,
+            // so a drain can be seen letting it finish.
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                try {
+                    Thread.sleep(SLOW);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            // The L7 node names itself in a header (http-request set-header), so the answer shows the route.
+            String via = exchange.getRequestHeaders().getFirst(VIA_HEADER);
+            byte[] body = (name + (via == null ? "" : " via " + via) + "\n").getBytes(StandardCharsets.US_ASCII);
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
