@@ -1,10 +1,10 @@
 package org.bascule.app.demo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.bascule.app.BoundedCommand;
 
 /**
  * The VRRP chapter's network: a switch namespace holding a bridge, and node namespaces each with
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * every command is bounded; {@link #close()} deletes the namespaces made, and with them every veth.
  */
 final class DemoNetwork implements AutoCloseable {
-    private static final long COMMAND_SECONDS = 10;
+    private static final Duration COMMAND_BOUND = Duration.ofSeconds(10);
 
     private final String id = Long.toString(ProcessHandle.current().pid() % 100_000);
     private final List<String> namespaces = new ArrayList<>();
@@ -78,30 +78,11 @@ final class DemoNetwork implements AutoCloseable {
 
     /** Runs a command, bounded; its output, or an exception with its error text. */
     static String run(String... cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", cmd) + ": still running after " + COMMAND_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + ": exit " + p.exitValue() + ": " + out.strip());
-        }
-        return out;
+        return BoundedCommand.run(COMMAND_BOUND, cmd);
     }
 
     static String tryRun(String... cmd) {
-        try {
-            return run(cmd);
-        } catch (IOException e) {
-            return "";
-        }
+        return BoundedCommand.tryRun(COMMAND_BOUND, cmd);
     }
 
     /** Idempotent: the demo's finally blocks and its Ctrl-C hook may both call it. */

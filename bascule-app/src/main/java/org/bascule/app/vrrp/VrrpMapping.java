@@ -110,9 +110,12 @@ public final class VrrpMapping {
         GarpSettings gs = v.garp();
         GarpPlan garp = new GarpPlan(gs.masterRepeat(), gs.masterDelay(), gs.masterRefresh(), gs.masterRefreshRepeat(),
                 gs.lowerPrioDelay(), gs.lowerPrioRepeat());
-        InetAddress placeholder = ipv6 ? any6() : any4();
+        // The interface's primary address (the tie-break of RFC 5798 §6.4.3 and the advert's
+        // source) is known only when the engine opens the interface: VrrpEngine sets it then
+        // with InstanceSpec.withPrimaryAddress; until then the family's unspecified address.
+        InetAddress primaryUntilOpened = ipv6 ? any6() : any4();
         InstanceSpec spec = new InstanceSpec(v.name(), version, v.virtualRouterId(), v.priority(), v.advertInt(), v.preempt(),
-                v.preemptDelay(), placeholder, garp);
+                v.preemptDelay(), primaryUntilOpened, garp);
         InetAddress group = v.mcastDstIp().orElse(ipv6 ? g.vrrpMcastGroup6() : g.vrrpMcastGroup4());
         List<InetAddress> peers = v.unicastPeers().stream().map(p -> p.address()).toList();
         List<VirtualAddress> addresses = new ArrayList<>();

@@ -6,6 +6,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.bascule.app.BoundedCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -85,31 +96,12 @@ final class Lab implements AutoCloseable {
 
     /** Runs a command, bounded to 20 s; its output, or an exception with its error text. */
     static String run(String... cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", cmd) + ": still running after 20 s");
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + ": exit " + p.exitValue() + ": " + out.strip());
-        }
-        return out;
+        return BoundedCommand.run(Duration.ofSeconds(20), cmd);
     }
 
-    /** Same, without failing: the exit status and output. */
+    /** Same, without failing: the output, or "" when the command failed. */
     static String tryRun(String... cmd) {
-        try {
-            return run(cmd);
-        } catch (IOException e) {
-            return "";
-        }
+        return BoundedCommand.tryRun(Duration.ofSeconds(20), cmd);
     }
 
     @Override
