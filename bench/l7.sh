@@ -102,16 +102,23 @@ fi
 wait_port() { for _ in $(seq 1 200); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.05; done; echo "port $1 never opened" >&2; for f in "$WORK"/*.log "$WORK"/nginx/error.log; do echo "== $f" >&2; tail -n 5 "$f" >&2; done; exit 1; }
 for p in $S1 $S2 $HAP $BAS; do wait_port $p; done
 rss() { awk '/VmRSS/ {print $2}' /proc/$1/status; }
+# CPU time (user+system, clock ticks) of a process and its threads: the cost per request is the
+# figure that does not depend on how the 2 cores are shared between wrk, nginx and the proxy.
+cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
+TICK=$(getconf CLK_TCK)
 HAP_IDLE=$(rss $HAP_PID); BAS_IDLE=$(rss $BAS_PID)
 
 # wrk prints "Requests/sec: N" and, with --latency, "99% Xunit".
-run() { # port path extra-header
+run() { # port path extra-header pid
+    local t0; t0=$(cpu_ticks "$4")
     local out; out=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency ${3:+-H "$3"} "http://127.0.0.1:$1$2")
     local rps p99 errs
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
     errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
-    echo "$rps $p99 $errs"
+    local reqs; reqs=$(echo "$out" | awk '/requests in/ {print $1}')
+    local us; us=$(echo "($(cpu_ticks "$4") - $t0) * 1000000 / $TICK / $reqs" | bc -l)
+    echo "$rps $p99 $us $errs"
 }
 # Every case is warmed up: with only the keep-alive path warm, C2 was still compiling the
 # connection set-up code during the measured new-connection run (perf: a third of the JVM's
@@ -123,16 +130,17 @@ for port in $BAS $HAP; do
     wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$port/big" >/dev/null
 done
 
-printf "%-22s %14s %14s %10s %12s %12s %10s\n" case "haproxy req/s" "bascule req/s" ratio "haproxy p99" "bascule p99" ratio
+printf "%-22s %14s %14s %7s %12s %12s %7s %14s %14s %7s\n" case "haproxy req/s" "bascule req/s" ratio "haproxy p99" "bascule p99" ratio "haproxy cpu/req" "bascule cpu/req" ratio
 for case in "keep-alive|/|" "new-connection|/|Connection: close" "16KiB-body|/big|"; do
     IFS='|' read -r name path header <<< "$case"
-    read -r h_rps h_p99 h_err <<< "$(run $HAP "$path" "$header")"
-    read -r b_rps b_p99 b_err <<< "$(run $BAS "$path" "$header")"
-    printf "%-22s %14.0f %14.0f %10.2f %10.2fms %10.2fms %10.2f\n" "$name" "$h_rps" "$b_rps" \
-        "$(echo "$b_rps / $h_rps" | bc -l)" "$h_p99" "$b_p99" "$(echo "$b_p99 / $h_p99" | bc -l)"
+    read -r h_rps h_p99 h_cpu h_err <<< "$(run $HAP "$path" "$header" $HAP_PID)"
+    read -r b_rps b_p99 b_cpu b_err <<< "$(run $BAS "$path" "$header" $BAS_PID)"
+    printf "%-22s %14.0f %14.0f %7.2f %10.2fms %10.2fms %7.2f %12.1fus %12.1fus %7.2f\n" "$name" "$h_rps" "$b_rps" \
+        "$(echo "$b_rps / $h_rps" | bc -l)" "$h_p99" "$b_p99" "$(echo "$b_p99 / $h_p99" | bc -l)" \
+        "$h_cpu" "$b_cpu" "$(echo "$b_cpu / $h_cpu" | bc -l)"
     [ -z "$h_err$b_err" ] || echo "   errors: haproxy[$h_err] bascule[$b_err]"
 done
 HAP_LOAD=$(rss $HAP_PID); BAS_LOAD=$(rss $BAS_PID)
-printf "%-22s %12s KiB %12s KiB %10.2f\n" "RSS idle" "$HAP_IDLE" "$BAS_IDLE" "$(echo "$BAS_IDLE / $HAP_IDLE" | bc -l)"
-printf "%-22s %12s KiB %12s KiB %10.2f\n" "RSS after load" "$HAP_LOAD" "$BAS_LOAD" "$(echo "$BAS_LOAD / $HAP_LOAD" | bc -l)"
+printf "%-22s %12s KiB %12s KiB %7.2f\n" "RSS idle" "$HAP_IDLE" "$BAS_IDLE" "$(echo "$BAS_IDLE / $HAP_IDLE" | bc -l)"
+printf "%-22s %12s KiB %12s KiB %7.2f\n" "RSS after load" "$HAP_LOAD" "$BAS_LOAD" "$(echo "$BAS_LOAD / $HAP_LOAD" | bc -l)"
 echo "(bascule via $VIA ${BASCULE_JAVA_OPTS:-}; threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s; ratios are Bascule/HAProxy)"
