@@ -116,6 +116,7 @@ final class FrontendListener implements AutoCloseable {
 
     private void addHttp1(io.netty.channel.ChannelPipeline p, boolean tls) {
         p.addLast("http", new HttpServerCodec(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
+        p.addLast("bodyless", new BodylessRequests());
         p.addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BODY, true));
         p.addLast("frontend", new HttpFrontendHandler(fe, tls));
     }
