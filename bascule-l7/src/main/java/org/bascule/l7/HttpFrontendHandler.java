@@ -64,7 +64,21 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
     private HttpExchange current;
     private int served;
+    /** {@code timeout http-request} (else {@code client}) and {@code http-keep-alive} (else the former), in ns; -1: none. */
+    private final long firstTimeoutNanos;
+    private final long keepAliveTimeoutNanos;
+    /**
+     * The idle timeout, lazily: arming or disarming it for each request only writes
+     * {@link #idleDeadline}/{@link #idleArmed}; the one scheduled task ({@link #idleTimer}, due at
+     * {@link #idleTimerAt}) re-arms itself for the remainder when it finds the deadline moved.
+     * Scheduling and cancelling a task per request cost a priority-queue insert and removal each.
+     */
     private ScheduledFuture<?> idleTimer;
+    private long idleTimerAt;
+    private long idleDeadline;
+    private boolean idleArmed;
+    private boolean idleAnswer408;
+    private Runnable onIdleTimer;
     private boolean closing;
     /**
      * Plain-TCP HTTP/1 connections keep reading while a request is in flight and stop only when
@@ -84,6 +98,8 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         this.fe = fe;
         this.tls = tls;
         this.readsWhileBusy = !tls;
+        this.firstTimeoutNanos = firstTimeout().map(Duration::toNanos).orElse(-1L);
+        this.keepAliveTimeoutNanos = keepAliveTimeout().map(Duration::toNanos).orElse(-1L);
     }
 
     @Override
@@ -108,7 +124,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         Channel ch = ctx.channel().parent() instanceof io.netty.channel.socket.SocketChannel sc ? sc : ctx.channel();
         client = (InetSocketAddress) ch.remoteAddress();
         local = (InetSocketAddress) ch.localAddress();
-        armIdle(firstTimeout(), true);
+        armIdle(firstTimeoutNanos, true);
     }
 
     private Optional<Duration> firstTimeout() {
@@ -119,20 +135,61 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         return fe.spec.timeouts().httpKeepAlive().or(this::firstTimeout);
     }
 
-    private void armIdle(Optional<Duration> d, boolean answer408) {
-        cancelIdle();
-        d.ifPresent(t -> idleTimer = ctx.executor().schedule(() -> {
-            if (current == null && pending.isEmpty()) {
-                if (answer408) {
-                    respondLocal(null, HttpResponseStatus.REQUEST_TIMEOUT, "408 Request Time-out\n", true, Map.of());
-                } else {
-                    ctx.close();
-                }
-            }
-        }, t.toNanos(), TimeUnit.NANOSECONDS));
+    /** Arms the idle timeout {@code nanos} from now ({@code -1}: none); {@code answer408} for http-request. */
+    private void armIdle(long nanos, boolean answer408) {
+        if (nanos < 0) {
+            idleArmed = false;
+            return;
+        }
+        long deadline = System.nanoTime() + nanos;
+        idleDeadline = deadline;
+        idleAnswer408 = answer408;
+        idleArmed = true;
+        if (idleTimer != null && idleTimerAt - deadline <= 0) {
+            return; // the pending task fires first and re-arms for the rest
+        }
+        if (idleTimer != null) {
+            idleTimer.cancel(false); // a shorter timeout than the pending one (e.g. http-keep-alive < http-request)
+        }
+        scheduleIdle(deadline, nanos);
     }
 
+    private void scheduleIdle(long at, long delayNanos) {
+        if (onIdleTimer == null) {
+            onIdleTimer = this::idleTimerFired;
+        }
+        idleTimerAt = at;
+        idleTimer = ctx.executor().schedule(onIdleTimer, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void idleTimerFired() {
+        idleTimer = null;
+        if (!idleArmed || closing) {
+            return;
+        }
+        long left = idleDeadline - System.nanoTime();
+        if (left > 0) {
+            scheduleIdle(idleDeadline, left);
+            return;
+        }
+        idleArmed = false;
+        if (current == null && pending.isEmpty()) {
+            if (idleAnswer408) {
+                respondLocal(null, HttpResponseStatus.REQUEST_TIMEOUT, "408 Request Time-out\n", true, Map.of());
+            } else {
+                ctx.close();
+            }
+        }
+    }
+
+    /** Disarms the idle timeout: a field write; the pending task, if any, finds it disarmed. */
     private void cancelIdle() {
+        idleArmed = false;
+    }
+
+    /** The connection ended: the pending task goes too, so it does not hold the handler until it is due. */
+    private void dropIdleTimer() {
+        idleArmed = false;
         if (idleTimer != null) {
             idleTimer.cancel(false);
             idleTimer = null;
@@ -393,7 +450,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(true);
             ctx.read();
         }
-        armIdle(keepAliveTimeout(), false);
+        armIdle(keepAliveTimeoutNanos, false);
     }
 
     void exchangeEnded(HttpExchange ex) {
@@ -425,7 +482,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelIdle();
+        dropIdleTimer();
         if (current != null) {
             current.clientGone();
             current = null;

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Threads: one event loop per core (or {@code nbthread}) carries every connection, client and
- * server side of an exchange on the same loop; health checks run on the monitor's virtual threads
+ * server side of an exchange on the same loop; with epoll each loop also accepts on a listening
+ * socket of its own (no accept thread, see {@link FrontendListener}); health checks run on the monitor's virtual threads
  * and reach the data path only through volatile server state.
  */
 public final class L7Proxy implements AutoCloseable {
@@ -55,7 +56,6 @@ public final class L7Proxy implements AutoCloseable {
     private final Map<HealthTarget, LiveServer> checked = new ConcurrentHashMap<>();
     private final Map<HealthTarget, LiveServer> agents = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
-    private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<StatsSocket> statsSockets = new ArrayList<>();
     private final long startedMillis = System.currentTimeMillis();
@@ -64,7 +64,6 @@ public final class L7Proxy implements AutoCloseable {
     private L7Proxy(ProxySpec spec, HealthMonitor health) {
         this.spec = spec;
         this.health = health;
-        this.boss = Transport.group(1, Thread.ofPlatform().name("bascule-l7-accept-", 0).daemon().factory());
         this.workers = Transport.group(spec.global().threads(), Thread.ofPlatform().name("bascule-l7-", 0).daemon().factory());
     }
 
@@ -116,7 +115,7 @@ public final class L7Proxy implements AutoCloseable {
             FrontendListener l = new FrontendListener(fr, connections, spec.global().maxconn());
             listeners.put(f.name(), l);
             try {
-                l.bind(boss, workers);
+                l.bind(workers);
             } catch (IOException | RuntimeException e) {
                 throw new IOException("frontend " + f.name() + ": cannot bind " + f.binds() + ": " + e.getMessage(), e);
             }
@@ -259,7 +258,6 @@ public final class L7Proxy implements AutoCloseable {
             health.find(t).ifPresent(w -> w.close());
         }
         backends.values().forEach(b -> b.servers().forEach(LiveServer::closeIdle));
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

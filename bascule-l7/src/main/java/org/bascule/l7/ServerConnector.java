@@ -1,15 +1,12 @@
 package org.bascule.l7;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
-import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
@@ -31,43 +28,64 @@ final class ServerConnector {
 
     private ServerConnector() {}
 
+    /**
+     * A new connection to {@code server}, registered on {@code loop} with {@code pipeline}'s
+     * handlers in place before the connect starts. Built by hand rather than with a
+     * {@code Bootstrap}: per connect, a Bootstrap copies its options, takes the resolver group's
+     * lock, adds and removes a {@code ChannelInitializer} and queues the connect as a task.
+     */
     static ChannelFuture connect(LiveServer server, EventLoop loop, Duration connectTimeout,
             Supplier<ChannelHandler[]> pipeline, InetSocketAddress client, InetSocketAddress frontend) {
-        Bootstrap b = new Bootstrap()
-                .group(loop)
-                .channelFactory(Transport.clientChannel(server.spec().address()))
-                // Server addresses are IP literals (ServerSpec checks): no resolver lookup per connect.
-                .resolver(NoopAddressResolverGroup.INSTANCE)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-                // TCP_NODELAY is Netty's default for TCP channels; setting it again costs a setsockopt.
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, false)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) throws SSLException {
-                        Optional<ServerTls> tls = server.spec().tls();
-                        if (tls.isPresent()) {
-                            InetSocketAddress a = server.spec().address();
-                            ch.pipeline().addLast(clientSsl(tls.get()).newHandler(ch.alloc(),
-                                    tls.get().sni().orElse(a.getHostString()), a.getPort()));
-                        }
-                        ch.pipeline().addLast(pipeline.get());
-                    }
-                });
-        ChannelFuture f = b.connect(server.spec().address());
+        InetSocketAddress target = server.spec().address();
+        Channel ch = Transport.clientChannel(target).newChannel();
+        // ALLOW_HALF_CLOSURE is off and TCP_NODELAY on by default for Netty's TCP channels.
+        ch.config().setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        Optional<ServerTls> tls = server.spec().tls();
+        if (tls.isPresent()) {
+            try {
+                ch.pipeline().addLast(clientSsl(tls.get()).newHandler(ch.alloc(),
+                        tls.get().sni().orElse(target.getHostString()), target.getPort()));
+            } catch (SSLException e) {
+                ch.unsafe().closeForcibly();
+                return ch.newFailedFuture(e);
+            }
+        }
+        ch.pipeline().addLast(pipeline.get());
+        ChannelPromise connected = ch.newPromise();
+        ChannelFuture registered = loop.register(ch);
+        if (registered.isDone()) {
+            // The usual case: called on the loop itself, registration completes at once.
+            connectRegistered(registered, target, connected);
+        } else {
+            registered.addListener(r -> connectRegistered(registered, target, connected));
+        }
         switch (server.spec().sendProxy()) {
             case NONE -> { }
-            case V1, V2 -> f.addListener(done -> {
+            case V1, V2 -> connected.addListener(done -> {
                 if (done.isSuccess()) {
                     ProxyHeader h = proxied(client, frontend);
                     byte[] bytes = server.spec().sendProxy() == org.bascule.l7.spec.ProxyProtocol.V1
                             ? ProxyHeaderCodec.encodeV1(h) : ProxyHeaderCodec.encodeV2(h);
                     // Written below any TLS handler: the PROXY header precedes the TLS handshake on the wire.
-                    Channel ch = f.channel();
                     ch.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(bytes));
                 }
             });
         }
-        return f;
+        return connected;
+    }
+
+    private static void connectRegistered(ChannelFuture registered, InetSocketAddress target, ChannelPromise connected) {
+        Channel ch = registered.channel();
+        if (!registered.isSuccess()) {
+            if (ch.isRegistered()) {
+                ch.close();
+            } else {
+                ch.unsafe().closeForcibly();
+            }
+            connected.setFailure(registered.cause());
+            return;
+        }
+        ch.connect(target, connected);
     }
 
     /** The header telling the server who the client is; mixed families (v6 client, v4 bind) map the v4 side. */

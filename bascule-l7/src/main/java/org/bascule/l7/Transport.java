@@ -22,6 +22,9 @@ final class Transport {
 
     static final boolean EPOLL = Epoll.isAvailable();
 
+    /** Listening sockets can share an address ({@code SO_REUSEPORT}): one per event loop. */
+    static final boolean REUSEPORT = EPOLL;
+
     private Transport() {}
 
     static EventLoopGroup group(int threads, ThreadFactory factory) {
@@ -39,9 +42,12 @@ final class Transport {
      */
     static ChannelFactory<SocketChannel> clientChannel(InetSocketAddress target) {
         if (!EPOLL) {
-            return NioSocketChannel::new;
+            return NIO_CLIENT;
         }
-        SocketProtocolFamily family = target.getAddress() instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
-        return () -> new EpollSocketChannel(family);
+        return target.getAddress() instanceof Inet4Address ? EPOLL_CLIENT_V4 : EPOLL_CLIENT_V6;
     }
+
+    private static final ChannelFactory<SocketChannel> NIO_CLIENT = NioSocketChannel::new;
+    private static final ChannelFactory<SocketChannel> EPOLL_CLIENT_V4 = () -> new EpollSocketChannel(SocketProtocolFamily.INET);
+    private static final ChannelFactory<SocketChannel> EPOLL_CLIENT_V6 = () -> new EpollSocketChannel(SocketProtocolFamily.INET6);
 }

@@ -258,7 +258,9 @@ public final class HaproxyMapping {
         }
         b.maxconn().ifPresent(m -> unsupported(b.pos(), "bind maxconn", "maxconn"));
         b.other().forEach(o -> unsupported(o.pos(), "bind option", o.keyword()));
-        return Optional.of(new BindSpec(new InetSocketAddress(address.get(), inet.firstPort()), v4v6, tls, b.acceptProxy()));
+        // v6only on an IPv4 address changes nothing (HAProxy sets IPV6_V6ONLY on IPv6 sockets only).
+        boolean v6only = b.v6only() && address.get() instanceof java.net.Inet6Address;
+        return Optional.of(new BindSpec(new InetSocketAddress(address.get(), inet.firstPort()), v4v6, v6only, tls, b.acceptProxy()));
     }
 
     private Optional<InetAddress> literal(String host, SourcePos pos) {
