@@ -81,17 +81,21 @@ class StatsColumnsTest {
                 Awaitility.await("haproxy's stats socket").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(hsock));
                 InetSocketAddress bat = proxy.boundAddresses("www").getFirst();
                 InetSocketAddress hat = new InetSocketAddress("127.0.0.1", hport);
+                // no request may meet the dead server (neither proxy redispatches here): wait for both checks first
+                Awaitility.await("gone DOWN in both").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("web/gone").get("status").equals("DOWN")
+                                && rows(HealthAndRuntimeApiTest.ask(hsock, "show stat")).get("web/gone").get("status").equals("DOWN"));
                 for (int i = 0; i < 12; i++) {
                     assertThat(RawHttp.get(bat, "t", "/").status()).isEqualTo(200);
                     assertThat(RawHttp.get(hat, "t", "/").status()).isEqualTo(200);
                 }
-                Awaitility.await("gone DOWN in both").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("web/gone").get("status").equals("DOWN")
-                                && rows(HealthAndRuntimeApiTest.ask(hsock, "show stat")).get("web/gone").get("status").equals("DOWN"));
                 Map<String, Map<String, String>> ours = rows(HealthAndRuntimeApiTest.ask(sock, "show stat"));
                 Map<String, Map<String, String>> theirs = rows(HealthAndRuntimeApiTest.ask(hsock, "show stat"));
                 for (String row : List.of("www/FRONTEND", "web/a", "web/gone", "web/BACKEND")) {
                     for (String col : COLUMNS) {
+                        if (col.equals("last_chk") && theirs.get(row).get(col).isEmpty() && row.equals("web/gone")) {
+                            continue; // HAProxy 2.6.12 shows it empty at times between two failed checks (seen in 1 run of 3)
+                        }
                         assertThat(ours.get(row).get(col).isEmpty()).as("%s %s: bascule '%s', haproxy '%s'", row, col,
                                 ours.get(row).get(col), theirs.get(row).get(col)).isEqualTo(theirs.get(row).get(col).isEmpty());
                     }
@@ -104,7 +108,7 @@ class StatsColumnsTest {
                     assertThat(Integer.parseInt(rows.get("web/BACKEND").get("rate_max"))).isPositive();
                     assertThat(Long.parseLong(rows.get("web/a").get("lastsess"))).isBetween(0L, 10L);
                     assertThat(rows.get("web/gone").get("lastsess")).isEqualTo("-1");
-                    assertThat(rows.get("web/gone").get("last_chk")).isEqualTo("Connection refused");
+                    assertThat(rows.get("web/gone").get("last_chk")).isIn("Connection refused", rows == ours ? "Connection refused" : "");
                     assertThat(rows.get("web/a").get("last_chk")).isEmpty();
                     assertThat(Long.parseLong(rows.get("web/gone").get("downtime"))).isBetween(0L, 10L);
                 }
