@@ -21,7 +21,9 @@ import java.util.Optional;
  *   <li>the first check is due after a spread the caller draws within {@code warmup}.</li>
  * </ul>
  * With {@link RiseFall} HAProxy's rules instead: {@code rise} consecutive passes to go UP,
- * {@code fall} consecutive failures to go DOWN, one check per {@code delay_loop}.
+ * {@code fall} consecutive failures to go DOWN, one check per {@code delay_loop} while fully UP,
+ * per {@code fastinter} while transitioning and per {@code downinter} while fully DOWN
+ * ({@link RiseFall#interval}).
  *
  * <p>A result whose status has no verdict ({@link CheckStatus#CHECKED}: an agent that answered
  * only {@code drain} or {@code 75%}, or could not be reached) leaves the health and the counts
@@ -66,7 +68,7 @@ public final class CheckMachine {
         if (!due.due().equals(s.nextDue())) {
             return new CheckStep(s, List.of()); // a timer superseded by a retry or a later arm
         }
-        Instant next = now.plus(timing.delayLoop());
+        Instant next = now.plus(interval(s.health(), s.streak()));
         if (s.running()) {
             Duration runningFor = Duration.between(s.runningSince().orElseThrow(), now);
             CheckState skipped = new CheckState(s.health(), s.retriesDone(), s.runningSince(), next, s.skipped() + 1,
@@ -90,7 +92,7 @@ public final class CheckMachine {
             return new CheckStep(kept, publishIfChanged(s, s.health(), feedback, result));
         }
         if (timing.riseFall().isPresent()) {
-            return riseFall(s, said.get(), feedback, result, timing.riseFall().get());
+            return riseFall(s, said.get(), feedback, result, timing.riseFall().get(), now);
         }
         if (said.get() == Health.DOWN && s.retriesDone() < timing.retry()) {
             Instant retryAt = now.plus(timing.delayBeforeRetry());
@@ -106,7 +108,7 @@ public final class CheckMachine {
     }
 
     /** HAProxy's health counter, kept as a streak of results that disagree with the current verdict. */
-    private CheckStep riseFall(CheckState s, Health said, Feedback feedback, CheckResult result, RiseFall rf) {
+    private CheckStep riseFall(CheckState s, Health said, Feedback feedback, CheckResult result, RiseFall rf, Instant now) {
         Health verdict = s.health();
         int streak;
         if (said == s.health()) {
@@ -118,8 +120,20 @@ public final class CheckMachine {
                 streak = 0;
             }
         }
-        return new CheckStep(new CheckState(verdict, 0, Optional.empty(), s.nextDue(), s.skipped(), streak, feedback),
-                publishIfChanged(s, verdict, feedback, result));
+        List<CheckAction> actions = new ArrayList<>(publishIfChanged(s, verdict, feedback, result));
+        // fastinter/downinter: the standing changed, so the next check follows the new interval from this one's start
+        Instant nextDue = s.nextDue();
+        Instant wanted = s.runningSince().orElseThrow().plus(rf.interval(timing.delayLoop(), verdict, streak));
+        if (!wanted.equals(nextDue)) {
+            nextDue = wanted.isBefore(now) ? now : wanted;
+            actions.add(new CheckAction.WakeAt(nextDue));
+        }
+        return new CheckStep(new CheckState(verdict, 0, Optional.empty(), nextDue, s.skipped(), streak, feedback), actions);
+    }
+
+    /** The period after a check that left {@code health} and {@code streak}: {@code delay_loop}, or HAProxy's intervals. */
+    private java.time.Duration interval(Health health, int streak) {
+        return timing.riseFall().map(rf -> rf.interval(timing.delayLoop(), health, streak)).orElse(timing.delayLoop());
     }
 
     private static List<CheckAction> publishIfChanged(CheckState before, Health health, Feedback feedback,

@@ -9,7 +9,8 @@ import org.bascule.health.http.HttpFetch;
  * Runs an {@link HttpCheckSpec}: every url in order, each over a new connection; the first
  * that fails ends the check with its reason. HAProxy's codes tell where it failed:
  * {@code L4CON}/{@code L4TOUT} (connect), {@code L6RSP}/{@code L6TOUT} (TLS),
- * {@code L7TOUT} (no or slow answer), {@code L7RSP} (not HTTP, or the digest differs),
+ * {@code L7TOUT} (no or slow answer), {@code L7RSP} (not HTTP, the digest differs, or the body
+ * fails HAProxy's {@code http-check expect string|rstring}),
  * {@code L7STS} (a status not accepted); {@code L7OK} when all pass.
  *
  * <p>keepalived checks one url per {@code delay_loop} and walks the list over successive
@@ -29,7 +30,8 @@ public final class HttpChecker implements Checker {
         long started = System.nanoTime();
         int lastStatus = 0;
         for (UrlSpec url : spec.urls()) {
-            FetchOutcome outcome = HttpFetch.fetch(spec.fetchTarget(url), spec.preamble().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), url.method(), url.path(), url.virtualhost(), spec.version());
+            FetchOutcome outcome = HttpFetch.fetch(spec.fetchTarget(url), spec.preamble().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                    url.method(), url.path(), url.virtualhost(), spec.version(), url.body().isPresent() ? BodyExpect.LIMIT : 0);
             switch (outcome) {
                 case FetchOutcome.Failed(CheckStatus status, String detail, Duration took) -> {
                     return result(status, url.path() + ": " + detail, started);
@@ -44,6 +46,11 @@ public final class HttpChecker implements Checker {
                     if (url.digest().isPresent() && !url.digest().get().equals(r.md5())) {
                         return result(CheckStatus.L7RSP, url.path() + ": MD5 digest " + r.md5() + " of " + r.bodyBytes()
                                 + " bytes (expected: " + url.digest().get() + ")", started);
+                    }
+                    if (url.body().isPresent() && !url.body().get().accepts(r.bodyStart())) {
+                        // HAProxy's default error-status of an expect rule: L7RSP
+                        return result(CheckStatus.L7RSP, url.path() + ": body of " + r.bodyBytes() + " bytes"
+                                + " (expected: " + url.body().get() + ")", started);
                     }
                     lastStatus = status;
                 }

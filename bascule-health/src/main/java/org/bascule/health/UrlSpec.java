@@ -14,18 +14,26 @@ import java.util.Optional;
  *                    else virtual server); empty: the address and port checked
  * @param method      the request method: GET for keepalived, HAProxy's {@code option httpchk}
  *                    sends OPTIONS by default
+ * @param body        what the body must hold (HAProxy's {@code http-check expect string|rstring}); none for keepalived
  */
-public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost, String method) {
+public record UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost, String method,
+        Optional<BodyExpect> body) {
 
     /** A keepalived url: GET. */
     public UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost) {
         this(path, digest, statusCodes, virtualhost, "GET");
     }
 
+    /** A url whose body is not looked at. */
+    public UrlSpec(String path, Optional<String> digest, StatusCodes statusCodes, Optional<String> virtualhost, String method) {
+        this(path, digest, statusCodes, virtualhost, method, Optional.empty());
+    }
+
     public UrlSpec {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(statusCodes, "statusCodes");
         Objects.requireNonNull(virtualhost, "virtualhost");
+        Objects.requireNonNull(body, "body");
         if (method == null || !method.matches("[A-Z]{1,16}")) {
             throw new IllegalArgumentException("method: '" + method + "' (expected: an HTTP method such as GET or OPTIONS)");
         }

@@ -22,8 +22,10 @@ final class FrontendRuntime {
     final Map<String, LiveBackend> backends;
     final L7Proxy proxy;
     final AtomicInteger connections = new AtomicInteger();
-    final LongAdder totalConnections = new LongAdder();
-    final LongAdder requests = new LongAdder();
+    /** Accepted connections ({@code stot}, {@code conn_tot}) and their rate ({@code rate}, {@code conn_rate}). */
+    final RatedCounter totalConnections = new RatedCounter();
+    /** HTTP requests ({@code req_tot}) and their rate ({@code req_rate}). */
+    final RatedCounter requests = new RatedCounter();
     final LongAdder denied = new LongAdder();
     final LongAdder badRequests = new LongAdder();
     final LongAdder badProxyHeaders = new LongAdder();

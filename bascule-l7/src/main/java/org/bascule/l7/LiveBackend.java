@@ -46,7 +46,9 @@ public final class LiveBackend {
     private final List<LiveServer> servers;
     private final Picker picker;
     private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
-    final LongAdder total = new LongAdder();
+    /** Requests routed here ({@code stot}/{@code req_tot}), with their rate and the last one ({@code lastsess}). */
+    final RatedCounter total = new RatedCounter();
+    private final TimingAverages timings = new TimingAverages();
     final LongAdder noServer = new LongAdder();
     final LongAdder queued = new LongAdder();
 
@@ -86,6 +88,23 @@ public final class LiveBackend {
             }
         }
         return n;
+    }
+
+    /** {@code qtime}/{@code ctime}/{@code rtime}/{@code ttime} of every server's requests. */
+    TimingAverages timings() {
+        return timings;
+    }
+
+    /**
+     * Counts one finished request's times for {@code server} and for this backend, when it was
+     * sent and answered (HAProxy averages only those); call once, at the end of the response.
+     */
+    void recordTimes(LiveServer server, RequestTimes.Clock clock) {
+        if (server != null && clock.complete()) {
+            RequestTimes t = clock.stop();
+            server.timings().record(t);
+            timings.record(t);
+        }
     }
 
     /** Requests waiting for a slot now. */

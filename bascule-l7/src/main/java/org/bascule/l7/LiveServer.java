@@ -36,7 +36,12 @@ public final class LiveServer {
     private volatile long lastChangeMillis = System.currentTimeMillis();
     /** Requests being served now (HAProxy's {@code scur}). */
     final AtomicInteger active = new AtomicInteger();
-    final LongAdder total = new LongAdder();
+    /** Requests sent to it ({@code stot}), with their rate ({@code rate}) and the last one ({@code lastsess}). */
+    final RatedCounter total = new RatedCounter();
+    private final TimingAverages timings = new TimingAverages();
+    /** Total time DOWN before the current spell ({@code downtime}), and when the current one began (0: UP). */
+    private volatile long downMillis;
+    private volatile long downSince;
     final LongAdder connectErrors = new LongAdder();
     final LongAdder responseErrors = new LongAdder();
     final LongAdder retries = new LongAdder();
@@ -115,6 +120,17 @@ public final class LiveServer {
         }
     }
 
+    /** {@code qtime}/{@code ctime}/{@code rtime}/{@code ttime} of the requests it served. */
+    TimingAverages timings() {
+        return timings;
+    }
+
+    /** {@code downtime}: milliseconds spent DOWN since start, the current spell included. */
+    long downtimeMillis(long now) {
+        long since = downSince;
+        return downMillis + (since == 0 ? 0 : now - since);
+    }
+
     public long lastChangeMillis() {
         return lastChangeMillis;
     }
@@ -157,9 +173,14 @@ public final class LiveServer {
 
     private void changedHealth(boolean was) {
         if (was != healthy()) {
-            lastChangeMillis = System.currentTimeMillis();
+            long now = System.currentTimeMillis();
+            lastChangeMillis = now;
             if (was) {
                 checkDowns.increment();
+                downSince = now;
+            } else if (downSince != 0) {
+                downMillis += now - downSince;
+                downSince = 0;
             }
         }
     }

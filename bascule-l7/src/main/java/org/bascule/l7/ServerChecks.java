@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bascule.health.AgentCheckSpec;
+import org.bascule.health.BodyExpect;
 import org.bascule.health.CheckSpec;
 import org.bascule.health.CheckTiming;
 import org.bascule.health.HttpCheckSpec;
@@ -26,7 +27,10 @@ import org.bascule.l7.spec.ServerSpec;
  * The bascule-health checks of an L7 server, as HAProxy 2.6 runs them: {@code check} is a TCP
  * connect, or with {@code option httpchk} an HTTP request; {@code agent-check} polls the agent.
  * Both use HAProxy's {@code rise}/{@code fall} (a server starts UP and falls after {@code fall}
- * failures, a DOWN one needs {@code rise} passes), every {@code inter} ({@code agent-inter}).
+ * failures, a DOWN one needs {@code rise} passes), every {@code inter} ({@code agent-inter}); the
+ * regular check every {@code fastinter} while transitioning and {@code downinter} while DOWN.
+ * {@code http-check expect [!] status|rstatus|string|rstring} all run ({@code string} and
+ * {@code rstring} on the body's first 16 KiB, HAProxy's default {@code tune.bufsize}).
  * The timeout is {@code timeout check}, else {@code timeout connect}, else {@code inter}.
  */
 final class ServerChecks {
@@ -41,13 +45,13 @@ final class ServerChecks {
     static CheckSpec regular(BackendSpec b, ServerSpec s) {
         InetSocketAddress to = s.checkPort().map(p -> new InetSocketAddress(s.address().getAddress(), p)).orElse(s.address());
         Duration timeout = timeout(b, s.inter());
-        CheckTiming timing = timing(s.inter(), s);
+        CheckTiming timing = timing(s.inter(), s).withRiseFall(new RiseFall(s.rise(), s.fall(), s.fastinter(), s.downinter()));
         return switch (b.healthCheck()) {
             case HealthCheckSpec.TcpConnect t -> new TcpCheckSpec(to, Optional.empty(), timeout, timing);
             case HealthCheckSpec.Http h -> {
                 Optional<String> host = h.headers().stream().filter(x -> x.name().equalsIgnoreCase("host"))
                         .map(HealthCheckSpec.Header::value).findFirst();
-                UrlSpec url = new UrlSpec(h.uri(), Optional.empty(), statusCodes(h.expect()), host, h.method());
+                UrlSpec url = new UrlSpec(h.uri(), Optional.empty(), statusCodes(h.expect()), host, h.method(), body(h.expect()));
                 HttpVersion version = "HTTP/1.1".equals(h.version()) ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0;
                 yield new HttpCheckSpec(to, Optional.empty(), timeout, timing, false, false, version, List.of(url), proxyHeader(s));
             }
@@ -86,17 +90,34 @@ final class ServerChecks {
         return b.timeouts().check().or(() -> b.timeouts().connect()).orElse(inter);
     }
 
+    /** Any status: an {@code http-check expect string|rstring} looks at the body only, whatever the status. */
+    static final StatusCodes ANY_STATUS = new StatusCodes(List.of(new StatusCodes.Range(StatusCodes.MIN, StatusCodes.MAX)));
+
+    /** What the body must hold under {@code http-check expect [!] string|rstring}; nothing otherwise. */
+    static Optional<BodyExpect> body(Optional<HttpCheckExpect> expect) {
+        return expect.flatMap(e -> switch (e) {
+            case HttpCheckExpect.BodyContains c -> Optional.<BodyExpect>of(new BodyExpect.Contains(c.text(), c.negate()));
+            case HttpCheckExpect.BodyRegex r -> Optional.<BodyExpect>of(new BodyExpect.Matches(Pattern.compile(r.regex()), r.negate()));
+            case HttpCheckExpect.Status st -> Optional.empty();
+            case HttpCheckExpect.StatusRegex st -> Optional.empty();
+        });
+    }
+
     /**
      * The statuses an {@code http-check expect} accepts. {@code status} lists and {@code rstatus}
      * regexes (HAProxy matches them against the three-digit code) both become the set of codes
-     * 100-599 they accept, negation included, so bascule-health's checker needs no regex.
+     * 100-599 they accept, negation included, so bascule-health's checker needs no regex. An
+     * expectation on the body accepts any status, as in HAProxy (the rule replaces the default
+     * 2xx/3xx test).
      *
-     * @throws IllegalArgumentException for {@code string}/{@code rstring}, which need the body
-     *                                  (not read by bascule-health's HTTP checker), or a set without any code
+     * @throws IllegalArgumentException for a set without any code
      */
     static StatusCodes statusCodes(Optional<HttpCheckExpect> expect) {
         if (expect.isEmpty()) {
             return HTTPCHK_DEFAULT;
+        }
+        if (body(expect).isPresent()) {
+            return ANY_STATUS;
         }
         java.util.function.IntPredicate accepts = switch (expect.get()) {
             case HttpCheckExpect.Status st -> {
@@ -107,10 +128,8 @@ final class ServerChecks {
                 Pattern p = Pattern.compile(r.regex());
                 yield code -> p.matcher(Integer.toString(code)).find();
             }
-            case HttpCheckExpect.BodyContains c -> throw new IllegalArgumentException(
-                    "http-check expect string: not run by the L7 tier's HTTP check (expected: status or rstatus)");
-            case HttpCheckExpect.BodyRegex c -> throw new IllegalArgumentException(
-                    "http-check expect rstring: not run by the L7 tier's HTTP check (expected: status or rstatus)");
+            case HttpCheckExpect.BodyContains c -> throw new IllegalStateException("handled above");
+            case HttpCheckExpect.BodyRegex c -> throw new IllegalStateException("handled above");
         };
         boolean negate = expect.get().negate();
         List<StatusCodes.Range> ranges = new ArrayList<>();

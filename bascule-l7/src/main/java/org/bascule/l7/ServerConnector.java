@@ -123,6 +123,10 @@ final class ServerConnector {
         SslContextBuilder b = SslContextBuilder.forClient();
         if (tls.verify()) {
             b.trustManager(tls.caFile().orElseThrow().toFile());
+            // HAProxy's 'verify required' checks the certificate's names against 'sni' when one is sent; "when no
+            // name is found, the certificate's names are ignored" (configuration.txt, "verify"). Netty 4.2 checks
+            // the peer host by default, which would refuse a server known by its address: follow HAProxy.
+            b.endpointIdentificationAlgorithm(tls.sni().isPresent() ? "HTTPS" : null);
         } else {
             b.trustManager(InsecureTrustManagerFactory.INSTANCE);
         }

@@ -56,6 +56,16 @@ final class StatsCsv {
             r.put("mode", mode(f.spec.mode()));
             r.put("req_tot", Long.toString(f.requests.sum()));
             r.put("conn_tot", Long.toString(f.totalConnections.sum()));
+            // sessions are connections here (no tcp-request rules): rate == conn_rate; no 'rate-limit sessions': 0
+            r.put("rate", Integer.toString(f.totalConnections.rate()));
+            r.put("rate_lim", "0");
+            r.put("rate_max", Integer.toString(f.totalConnections.maxRate()));
+            r.put("conn_rate", Integer.toString(f.totalConnections.rate()));
+            r.put("conn_rate_max", Integer.toString(f.totalConnections.maxRate()));
+            if (f.spec.mode() == ProxyMode.HTTP) {
+                r.put("req_rate", Integer.toString(f.requests.rate()));
+                r.put("req_rate_max", Integer.toString(f.requests.maxRate()));
+            }
             statusColumns(r, f.statusClasses);
             out.append(row(r));
         }
@@ -102,6 +112,9 @@ final class StatsCsv {
                     r.put("check_status", s.lastCheck().status().code());
                     r.put("check_duration", Long.toString(s.lastCheck().took().toMillis()));
                     r.put("check_desc", s.lastCheck().status().text());
+                    // "last health check contents or textual error": HAProxy leaves it empty on a plain pass
+                    r.put("last_chk", s.lastCheck().passed() ? "" : csvSafe(s.lastCheck().detail()));
+                    r.put("downtime", Long.toString(s.downtimeMillis(now) / 1000));
                     r.put("check_rise", Integer.toString(s.spec().rise()));
                     r.put("check_fall", Integer.toString(s.spec().fall()));
                     r.put("check_health", Integer.toString(s.healthy() ? s.spec().rise() + s.spec().fall() - 1 : 0));
@@ -111,6 +124,7 @@ final class StatsCsv {
                     r.put("agent_status", s.lastAgent().status().code());
                     r.put("agent_duration", Long.toString(s.lastAgent().took().toMillis()));
                     r.put("agent_desc", s.lastAgent().detail().isEmpty() ? s.lastAgent().status().text() : s.lastAgent().detail());
+                    r.put("last_agt", csvSafe(s.lastAgent().detail()));
                     r.put("agent_rise", Integer.toString(s.spec().rise()));
                     r.put("agent_fall", Integer.toString(s.spec().fall()));
                 }
@@ -123,6 +137,8 @@ final class StatsCsv {
                 r.put("addr", AddressText.of(s.spec().address().getAddress()) + ":" + s.spec().address().getPort());
                 r.put("mode", mode(b.spec().mode()));
                 r.put("idle_conn_cur", Integer.toString(s.idleCount()));
+                rateColumns(r, s.total);
+                timeColumns(r, s.timings().snapshot());
                 r.put("uweight", Integer.toString(s.spec().weight()));
                 statusColumns(r, s.statusClasses);
                 out.append(row(r));
@@ -173,12 +189,37 @@ final class StatsCsv {
             r.put("req_tot", Long.toString(b.total.sum()));
             r.put("mode", mode(b.spec().mode()));
             r.put("algo", b.spec().balance().label().replaceAll("\\(.*", ""));
+            rateColumns(r, b.total);
+            timeColumns(r, b.timings().snapshot());
             for (int i = 0; i < 6; i++) {
                 r.put(i == 0 ? "hrsp_other" : "hrsp_" + i + "xx", Long.toString(classes[i].v));
             }
             out.append(row(r));
         }
         return out.toString();
+    }
+
+    /** {@code rate}, {@code rate_max} and {@code lastsess} of a server or backend. */
+    private static void rateColumns(Map<String, String> r, RatedCounter c) {
+        r.put("rate", Integer.toString(c.rate()));
+        r.put("rate_max", Integer.toString(c.maxRate()));
+        r.put("lastsess", Long.toString(c.secondsSinceLast()));
+    }
+
+    private static void timeColumns(Map<String, String> r, TimingAverages.Snapshot t) {
+        r.put("qtime", Long.toString(t.qtime()));
+        r.put("ctime", Long.toString(t.ctime()));
+        r.put("rtime", Long.toString(t.rtime()));
+        r.put("ttime", Long.toString(t.ttime()));
+        r.put("qtime_max", Long.toString(t.qtimeMax()));
+        r.put("ctime_max", Long.toString(t.ctimeMax()));
+        r.put("rtime_max", Long.toString(t.rtimeMax()));
+        r.put("ttime_max", Long.toString(t.ttimeMax()));
+    }
+
+    /** A free text in one CSV field: HAProxy's CSV has no quoting, so separators become spaces. */
+    static String csvSafe(String text) {
+        return text.replace(',', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
     private static final class LongSum {

@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,15 @@ import org.slf4j.LoggerFactory;
  * non-interactive mode: a client sends one line (commands separated by {@code ;}), reads the
  * answer, and the connection closes. Local only by construction (R-Q4). Each connection is
  * served on a virtual thread; commands are short and never touch the event loops.
+ *
+ * <p>The accept loop runs on a platform thread, and {@link #close()} waits for it to end. On JDK 25
+ * a {@code close()} of a channel whose {@code accept()} is parked on a virtual thread only marks it
+ * closing: the descriptor is released when that virtual thread gets to run again, so the socket
+ * could still accept connections after {@code close()} returned (measured: {@code /proc/net/unix}
+ * still listed the listener). A platform thread blocked in {@code accept(2)} is signalled out of
+ * the system call at once, and joining it guarantees the descriptor is gone before the file is
+ * removed. HAProxy 2.6 leaves the dead socket file behind on exit (it replaces it at the next
+ * start); Bascule removes it, so a stale file never suggests a running process.
  */
 final class StatsSocket implements AutoCloseable {
 
@@ -26,11 +36,13 @@ final class StatsSocket implements AutoCloseable {
     private final Path path;
     private final ServerSocketChannel server;
     private final Thread acceptor;
+    private volatile boolean closed;
 
     private StatsSocket(Path path, ServerSocketChannel server, RuntimeApi api) {
         this.path = path;
         this.server = server;
-        this.acceptor = Thread.ofVirtual().name("bascule-l7-stats").start(() -> acceptLoop(api));
+        this.acceptor = Thread.ofPlatform().name("bascule-l7-stats " + path.getFileName()).daemon()
+                .start(() -> acceptLoop(api));
     }
 
     static StatsSocket open(Path path, RuntimeApi api) throws IOException {
@@ -46,7 +58,7 @@ final class StatsSocket implements AutoCloseable {
                 SocketChannel c = server.accept();
                 Thread.ofVirtual().start(() -> serve(c, api));
             } catch (IOException e) {
-                if (server.isOpen()) {
+                if (!closed) {
                     log.warn("stats socket {}: {}", path, e.toString());
                 }
                 return;
@@ -84,14 +96,33 @@ final class StatsSocket implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Stops listening: closes the channel, waits (up to 5 s) for the accept loop to leave
+     * {@code accept()} so the descriptor is really released, then removes the socket file.
+     * Connections being served finish on their own threads.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.close();
-            Files.deleteIfExists(path);
         } catch (IOException e) {
             log.debug("stats socket {}: {}", path, e.toString());
         }
-        acceptor.interrupt();
+        try {
+            if (!acceptor.join(Duration.ofSeconds(5))) {
+                log.warn("stats socket {}: accept loop did not stop within 5 s", path);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("stats socket {}: cannot remove the socket file: {}", path, e.toString());
+        }
     }
 }

@@ -37,6 +37,8 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
     private int retriesLeft;
     private final Set<LiveServer> failed = new HashSet<>();
     private final ArrayDeque<Object> early = new ArrayDeque<>();
+    /** The session's times for show stat: ctime up to the connect, rtime 0 (HAProxy's for TCP), ttime to the close. */
+    private final RequestTimes.Clock times = new RequestTimes.Clock(System::nanoTime);
 
     TcpFrontendHandler(FrontendRuntime fe, LiveBackend backend, boolean waitForProxyHeader) {
         this.fe = fe;
@@ -86,6 +88,10 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void connect(LiveServer s) {
+        if (chosen == null) {
+            backend.total.increment();
+        }
+        times.serverChosen();
         chosen = s;
         holdsSlot = true;
         s.active.incrementAndGet();
@@ -100,6 +106,8 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (done.isSuccess()) {
+                times.requestSent();
+                times.responseHead();
                 server = f.channel();
                 Object m;
                 while ((m = early.poll()) != null) {
@@ -159,6 +167,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
             server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
         release();
+        backend.recordTimes(chosen, times);
     }
 
     @Override

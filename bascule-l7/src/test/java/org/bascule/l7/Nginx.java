@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real nginx (Debian's) as a back-end server, one process per server so a test can kill one.
  * Every answer names the server and echoes what the proxy added:
- * {@code <name> xff=<X-Forwarded-For> host=<Host> path=<uri> x=<X-Test>}. {@code /big} serves 16 KiB.
+ * {@code <name> xff=<X-Forwarded-For> host=<Host> path=<uri> x=<X-Test>}. {@code /big} serves 16 KiB;
+ * {@code /files/<f>} serves the file {@code <f>} of {@link #files()} (404 while it does not exist).
  * The access log line is {@code $remote_addr $proxy_protocol_addr "$request"} (the former is the
  * PROXY header's client under {@code real_ip_header proxy_protocol}).
  */
@@ -42,12 +43,22 @@ final class Nginx implements AutoCloseable {
     }
 
     static Nginx start(String name, Path parent, String listenAddress, boolean proxyProtocol) throws IOException {
+        return start(name, parent, listenAddress, proxyProtocol, "", "");
+    }
+
+    /** A server speaking only TLS with {@code cert}/{@code key} (PEM), for {@code server ... ssl}. */
+    static Nginx startTls(String name, Path parent, String listenAddress, Path cert, Path key) throws IOException {
+        return start(name, parent, listenAddress, false, " ssl", "ssl_certificate " + cert + "; ssl_certificate_key " + key + ";");
+    }
+
+    private static Nginx start(String name, Path parent, String listenAddress, boolean proxyProtocol, String listenOptions,
+            String serverDirectives) throws IOException {
         assumeInstalled();
         int port = freePort(listenAddress);
         Path dir = Files.createDirectories(parent.resolve("nginx-" + name));
         Files.writeString(dir.resolve("big"), "x".repeat(16 * 1024));
         String listen = (listenAddress.contains(":") ? "[" + listenAddress + "]" : listenAddress) + ":" + port
-                + (proxyProtocol ? " proxy_protocol" : "");
+                + (proxyProtocol ? " proxy_protocol" : "") + listenOptions;
         String conf = """
                 user root;
                 worker_processes 1;
@@ -67,8 +78,10 @@ final class Nginx implements AutoCloseable {
                     server {
                         listen %2$s;
                         %3$s
+                        %5$s
                         access_log %1$s/access.log real;
                         location = /big { root %1$s; }
+                        location /files/ { alias %1$s/files/; }
                         location / {
                             default_type text/plain;
                             add_header X-Server %4$s;
@@ -76,7 +89,7 @@ final class Nginx implements AutoCloseable {
                         }
                     }
                 }
-                """.formatted(dir, listen, proxyProtocol ? "set_real_ip_from 0.0.0.0/0; set_real_ip_from ::/0; real_ip_header proxy_protocol;" : "", name);
+                """.formatted(dir, listen, proxyProtocol ? "set_real_ip_from 0.0.0.0/0; set_real_ip_from ::/0; real_ip_header proxy_protocol;" : "", name, serverDirectives);
         Path cfg = dir.resolve("nginx.conf");
         Files.writeString(cfg, conf);
         Process p = new ProcessBuilder(BINARY.toString(), "-p", dir.toString(), "-c", cfg.toString())
@@ -94,6 +107,11 @@ final class Nginx implements AutoCloseable {
                     }
                 });
         return n;
+    }
+
+    /** The folder behind {@code /files/}: a test writes or deletes files there to change answers. */
+    Path files() throws IOException {
+        return Files.createDirectories(dir.resolve("files"));
     }
 
     InetSocketAddress address(String host) {

@@ -184,8 +184,12 @@ final class ConditionMapping {
         return Optional.of(new StringMatch(method, texts(e), e.ignoreCase()));
     }
 
-    /** http-request rules the tier runs; the others are reported and left out. */
-    List<HttpRequestRule> requestRules(List<HttpRule> rules) {
+    /**
+     * http-request rules the tier runs; the others are reported and left out. {@code tarpit} is the
+     * proxy's {@code timeout tarpit}, else its {@code timeout connect} (configuration.txt,
+     * "timeout tarpit"): how long {@code http-request tarpit} holds a request before its 500.
+     */
+    List<HttpRequestRule> requestRules(List<HttpRule> rules, Optional<java.time.Duration> tarpit) {
         List<HttpRequestRule> out = new ArrayList<>();
         for (HttpRule r : rules) {
             Optional<HttpRequestRule> m = guarded(r.pos(), "http-request", () -> switch (r) {
@@ -199,7 +203,8 @@ final class ConditionMapping {
                 case HttpRule.TrackSc t -> t.key().name().equals("src") && t.key().args().isEmpty() && t.key().converters().isEmpty()
                         ? Optional.of(new HttpRequestRule.TrackSource(t.counter(), t.table(), condition(t.condition()))) : Optional.empty();
                 case HttpRule.Allow a -> Optional.empty();
-                case HttpRule.Other o -> Optional.empty();
+                case HttpRule.Other o -> o.action().equals("tarpit") && o.args().isEmpty() && tarpit.isPresent()
+                        ? Optional.of(new HttpRequestRule.Tarpit(tarpit.get(), condition(o.condition()))) : Optional.empty();
             });
             m.ifPresent(out::add);
         }
@@ -227,7 +232,7 @@ final class ConditionMapping {
             Optional<T> r = build.get();
             if (r.isEmpty()) {
                 warn(pos, keyword + " rule not supported by the L7 tier yet, left out", keyword,
-                        "set-header, add-header, del-header, deny, redirect, track-sc0 src (requests); set-header, add-header, del-header (responses)");
+                        "set-header, add-header, del-header, deny, redirect, track-sc0 src, tarpit with a timeout tarpit or connect (requests); set-header, add-header, del-header (responses)");
             }
             return r;
         } catch (IllegalArgumentException e) {

@@ -207,7 +207,7 @@ public final class HaproxyMapping {
                 unsupported(t.pos(), "stick-table without 'type ip' and 'store http_req_rate(<period>)'", "stick-table");
             }
         }
-        List<org.bascule.l7.spec.HttpRequestRule> requestRules = http ? conditions.requestRules(p.httpRequest()) : List.of();
+        List<org.bascule.l7.spec.HttpRequestRule> requestRules = http ? conditions.requestRules(p.httpRequest(), p.timeout(TimeoutKind.TARPIT).or(() -> p.timeout(TimeoutKind.CONNECT))) : List.of();
         List<org.bascule.l7.spec.HttpResponseRule> responseRules = http ? conditions.responseRules(p.httpResponse()) : List.of();
         Optional<String> statsUri = http ? p.stats().map(s -> s.uri()) : Optional.empty();
         try {
@@ -277,8 +277,8 @@ public final class HaproxyMapping {
     }
 
     private Timeouts timeouts(Proxy p) {
-        for (TimeoutKind k : List.of(TimeoutKind.CLIENT_FIN, TimeoutKind.SERVER_FIN, TimeoutKind.TARPIT)) {
-            p.timeout(k).ifPresent(d -> notes.add(Diagnostic.of(Severity.WARNING, p.pos(), "timeout not supported by the L7 tier yet, ignored in " + p.name(), k.keyword(), "client, server, connect, http-request, http-keep-alive, queue, check or tunnel")));
+        for (TimeoutKind k : List.of(TimeoutKind.CLIENT_FIN, TimeoutKind.SERVER_FIN)) {
+            p.timeout(k).ifPresent(d -> notes.add(Diagnostic.of(Severity.WARNING, p.pos(), "timeout not supported by the L7 tier yet, ignored in " + p.name(), k.keyword(), "client, server, connect, http-request, http-keep-alive, queue, check, tunnel or tarpit")));
         }
         return new Timeouts(p.timeout(TimeoutKind.CONNECT), p.timeout(TimeoutKind.CLIENT), p.timeout(TimeoutKind.SERVER),
                 p.timeout(TimeoutKind.HTTP_REQUEST), p.timeout(TimeoutKind.HTTP_KEEP_ALIVE), p.timeout(TimeoutKind.QUEUE),
@@ -303,7 +303,7 @@ public final class HaproxyMapping {
         try {
             return Optional.of(new BackendSpec(p.name(), mode, balance, hashType, servers, forwardFor(p), p.option("redispatch"), p.retries(),
                     timeouts(p), HttpReuse.valueOf(p.httpReuse().name()), check, p.option("allbackups"),
-                    http && !p.kind().isFrontend() ? conditions.requestRules(p.httpRequest()) : List.of(),
+                    http && !p.kind().isFrontend() ? conditions.requestRules(p.httpRequest(), p.timeout(TimeoutKind.TARPIT).or(() -> p.timeout(TimeoutKind.CONNECT))) : List.of(),
                     http && !p.kind().isFrontend() ? conditions.responseRules(p.httpResponse()) : List.of()));
         } catch (IllegalArgumentException e) {
             error(p.pos(), "backend refused by the L7 tier", p.name(), e.getMessage());
@@ -355,12 +355,8 @@ public final class HaproxyMapping {
             expect = switch (e.kind()) {
                 case STATUS -> Optional.of(new HttpCheckExpect.Status(e.pattern(), e.negated()));
                 case RSTATUS -> Optional.of(new HttpCheckExpect.StatusRegex(e.pattern(), e.negated()));
-                // bascule-health's HTTP check reads the status, not the body: any 2xx or 3xx passes instead
-                case STRING, RSTRING -> {
-                    notes.add(Diagnostic.of(Severity.WARNING, e.pos(), "http-check expect on the body not run by the L7 tier, any 2xx or 3xx status passes",
-                            e.kind().name().toLowerCase(java.util.Locale.ROOT), "status or rstatus"));
-                    yield Optional.empty();
-                }
+                case STRING -> Optional.of(new HttpCheckExpect.BodyContains(e.pattern(), e.negated()));
+                case RSTRING -> Optional.of(new HttpCheckExpect.BodyRegex(e.pattern(), e.negated()));
             };
             h.expects().stream().skip(1).forEach(x -> unsupported(x.pos(), "a second http-check expect", "expect"));
         }
@@ -434,8 +430,6 @@ public final class HaproxyMapping {
             Optional<Path> ca = o.other().stream().filter(x -> x.keyword().equals("ca-file")).map(x -> Path.of(x.args().getFirst())).findFirst();
             tls = Optional.of(new ServerTls(!o.verify().orElse("required").equals("none"), ca, o.sni()));
         }
-        o.fastinter().ifPresent(d -> unsupported(s.pos(), "fastinter/downinter", "fastinter"));
-        o.downinter().ifPresent(d -> unsupported(s.pos(), "fastinter/downinter", "downinter"));
         if (o.checkSsl() || !o.alpn().isEmpty()) {
             unsupported(s.pos(), "check-ssl / server alpn", s.name());
         }
@@ -443,7 +437,7 @@ public final class HaproxyMapping {
         try {
             return Optional.of(new ServerSpec(s.name(), new InetSocketAddress(address.get(), port), o.weight(), o.backup(), o.check(),
                     o.checkPort().isPresent() ? Optional.of(o.checkPort().getAsInt()) : Optional.empty(), o.inter(), o.rise(), o.fall(),
-                    ProxyProtocol.valueOf(o.sendProxy().name()), agent, tls, o.disabled(), o.maxconn().orElse(0)));
+                    ProxyProtocol.valueOf(o.sendProxy().name()), agent, tls, o.disabled(), o.maxconn().orElse(0), o.fastinter(), o.downinter()));
         } catch (IllegalArgumentException e) {
             error(s.pos(), "server refused by the L7 tier", s.name(), e.getMessage());
             return Optional.empty();

@@ -85,6 +85,58 @@ class HaproxyMappingTest {
     }
 
     @Test
+    void fastinterDowninterAndBodyExpectationsReachTheChecks() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("c.cfg", """
+                defaults
+                    mode http
+                frontend f
+                    bind 127.0.0.1:8080
+                    default_backend b
+                backend b
+                    option httpchk GET /status
+                    http-check expect ! rstring (stack|trace)
+                    server s1 127.0.0.1:80 check inter 5s fastinter 500ms downinter 2s
+                """);
+        assertThat(r.errors()).isEmpty();
+        L7Plan plan = HaproxyMapping.plan(r.config());
+        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("c.cfg:8:"))
+                .noneSatisfy(n -> assertThat(n).contains("c.cfg:9:"));
+        BackendSpec b = plan.spec().orElseThrow().backend("b").orElseThrow();
+        assertThat(b.servers().getFirst().fastinter()).contains(java.time.Duration.ofMillis(500));
+        assertThat(b.servers().getFirst().downinter()).contains(java.time.Duration.ofSeconds(2));
+        assertThat(b.healthCheck()).isInstanceOfSatisfying(org.bascule.l7.spec.HealthCheckSpec.Http.class, h -> assertThat(h.expect())
+                .contains(new org.bascule.l7.spec.HttpCheckExpect.BodyRegex("(stack|trace)", true)));
+    }
+
+    @Test
+    void tarpitHoldsForTimeoutTarpitElseTimeoutConnect() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("t.cfg", """
+                defaults
+                    mode http
+                    timeout connect 2s
+                frontend f
+                    bind 127.0.0.1:8080
+                    http-request tarpit if { path_beg /admin }
+                    default_backend b
+                frontend g
+                    bind 127.0.0.1:8081
+                    timeout tarpit 7s
+                    http-request tarpit
+                    default_backend b
+                backend b
+                    server s1 127.0.0.1:80
+                """);
+        assertThat(r.errors()).isEmpty();
+        L7Plan plan = HaproxyMapping.plan(r.config());
+        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("tarpit"));
+        ProxySpec spec = plan.spec().orElseThrow();
+        assertThat(spec.frontends().get(0).requestRules()).singleElement().isInstanceOfSatisfying(HttpRequestRule.Tarpit.class,
+                t -> assertThat(t.delay()).isEqualTo(java.time.Duration.ofSeconds(2)));
+        assertThat(spec.frontends().get(1).requestRules()).singleElement().isInstanceOfSatisfying(HttpRequestRule.Tarpit.class,
+                t -> assertThat(t.delay()).isEqualTo(java.time.Duration.ofSeconds(7)));
+    }
+
+    @Test
     void aHostNameServerIsAnErrorNotASurprise() {
         ParseResult<HaproxyConfig> r = HaproxyParser.parse("h.cfg", """
                 defaults

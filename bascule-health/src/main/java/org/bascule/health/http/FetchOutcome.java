@@ -11,13 +11,19 @@ public sealed interface FetchOutcome {
 
     /**
      * A response. {@code md5} is the lower-case hex MD5 of the body (what {@code digest}
-     * compares and genhash prints), limited to {@code Content-Length} when given.
+     * compares and genhash prints), limited to {@code Content-Length} when given;
+     * {@code bodyStart} the body's first bytes (ISO-8859-1) when the fetch was asked to keep them.
      */
-    record Response(HttpResponseHead head, String md5, long bodyBytes, Duration took) implements FetchOutcome {
+    record Response(HttpResponseHead head, String md5, long bodyBytes, Duration took, String bodyStart) implements FetchOutcome {
         public Response {
             Objects.requireNonNull(head, "head");
             Objects.requireNonNull(md5, "md5");
             Objects.requireNonNull(took, "took");
+            Objects.requireNonNull(bodyStart, "bodyStart");
+        }
+
+        public Response(HttpResponseHead head, String md5, long bodyBytes, Duration took) {
+            this(head, md5, bodyBytes, took, "");
         }
     }
 

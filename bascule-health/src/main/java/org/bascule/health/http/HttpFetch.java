@@ -45,6 +45,15 @@ public final class HttpFetch {
     /** {@link #fetch} with {@code preamble} (a PROXY protocol header) written before the request. */
     public static FetchOutcome fetch(FetchTarget target, byte[] preamble, String method, String path, Optional<String> virtualhost,
             HttpVersion version) {
+        return fetch(target, preamble, method, path, virtualhost, version, 0);
+    }
+
+    /**
+     * {@link #fetch} that also keeps the first {@code keepBody} bytes of the body in
+     * {@link FetchOutcome.Response#bodyStart()} (for HAProxy's {@code http-check expect string}).
+     */
+    public static FetchOutcome fetch(FetchTarget target, byte[] preamble, String method, String path, Optional<String> virtualhost,
+            HttpVersion version, int keepBody) {
         long started = System.nanoTime();
         long deadline = started + target.deadline().toNanos();
         byte[] request;
@@ -87,7 +96,7 @@ public final class HttpFetch {
                 OutputStream out = s.getOutputStream();
                 out.write(request);
                 out.flush();
-                return read(s.getInputStream(), deadline, started, timeout);
+                return read(s.getInputStream(), deadline, started, timeout, keepBody);
             }
         } catch (SocketTimeoutException e) {
             return failed(CheckStatus.L7TOUT, "no data within " + millis(target.connectTimeout()) + "ms", started);
@@ -113,8 +122,9 @@ public final class HttpFetch {
         return ssl;
     }
 
-    private static FetchOutcome read(InputStream in, long deadline, long started, int timeout) throws IOException {
+    private static FetchOutcome read(InputStream in, long deadline, long started, int timeout, int keepBody) throws IOException {
         byte[] buf = new byte[READ_CHUNK];
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(Math.min(keepBody, READ_CHUNK));
         int len = 0;
         HttpResponseHead head = null;
         MessageDigest md5 = md5();
@@ -138,6 +148,7 @@ public final class HttpFetch {
                 break;
             }
             if (head != null) {
+                keep(kept, keepBody, buf, 0, n);
                 body += digest(md5, buf, 0, n, head, body);
             } else {
                 len += n;
@@ -149,6 +160,7 @@ public final class HttpFetch {
                     }
                     case HeadParse.Parsed(HttpResponseHead parsed) -> {
                         head = parsed;
+                        keep(kept, keepBody, buf, parsed.length(), len - parsed.length());
                         body += digest(md5, buf, parsed.length(), len - parsed.length(), head, 0);
                     }
                 }
@@ -160,7 +172,19 @@ public final class HttpFetch {
         if (head == null) {
             return failed(CheckStatus.L7RSP, len == 0 ? "no data received" : "connection closed inside the response head", started);
         }
-        return new FetchOutcome.Response(head, HexFormat.of().formatHex(md5.digest()), body, since(started));
+        String start = kept.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (head.contentLength().isPresent() && start.length() > head.contentLength().getAsLong()) {
+            start = start.substring(0, (int) head.contentLength().getAsLong());
+        }
+        return new FetchOutcome.Response(head, HexFormat.of().formatHex(md5.digest()), body, since(started), start);
+    }
+
+    /** Keeps bytes of the body until {@code limit} are kept. */
+    private static void keep(java.io.ByteArrayOutputStream kept, int limit, byte[] buf, int off, int n) {
+        int room = limit - kept.size();
+        if (room > 0 && n > 0) {
+            kept.write(buf, off, Math.min(room, n));
+        }
     }
 
     /** Hashes what belongs to the body (up to Content-Length) and returns how much that was. */

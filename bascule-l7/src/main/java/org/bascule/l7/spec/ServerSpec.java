@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param tls         {@code ssl} (with {@code verify}, {@code ca-file}, {@code sni})
  * @param disabled    {@code disabled}: starts in maintenance (MAINT); {@code enable server} brings it in
  * @param maxconn     {@code maxconn}: concurrent requests sent to it, beyond which they queue; 0 = no limit
+ * @param fastinter   {@code fastinter}: time between checks while the server is transitioning (default {@code inter})
+ * @param downinter   {@code downinter}: time between checks while the server is fully DOWN (default {@code inter})
  */
 public record ServerSpec(
         String name,
@@ -38,7 +40,9 @@ public record ServerSpec(
         Optional<AgentCheckSpec> agent,
         Optional<ServerTls> tls,
         boolean disabled,
-        int maxconn) {
+        int maxconn,
+        Optional<Duration> fastinter,
+        Optional<Duration> downinter) {
 
     /** HAProxy's defaults: {@code inter 2s rise 2 fall 3}. */
     public static final Duration DEFAULT_INTER = Duration.ofSeconds(2);
@@ -58,6 +62,18 @@ public record ServerSpec(
         Require.nonNull(agent, "agent-check");
         Require.nonNull(tls, "ssl");
         Require.range(maxconn, 0, 1_000_000, "server " + name + " maxconn");
+        Require.nonNull(fastinter, "fastinter");
+        Require.nonNull(downinter, "downinter");
+        fastinter.ifPresent(d -> Require.positive(d, "server " + name + " fastinter"));
+        downinter.ifPresent(d -> Require.positive(d, "server " + name + " downinter"));
+    }
+
+    /** Every check interval at {@code inter}. */
+    public ServerSpec(String name, InetSocketAddress address, int weight, boolean backup, boolean check, Optional<Integer> checkPort,
+            Duration inter, int rise, int fall, ProxyProtocol sendProxy, Optional<AgentCheckSpec> agent, Optional<ServerTls> tls,
+            boolean disabled, int maxconn) {
+        this(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn,
+                Optional.empty(), Optional.empty());
     }
 
     /** {@code server <name> <address>} with every option at HAProxy's default. */
@@ -67,27 +83,33 @@ public record ServerSpec(
     }
 
     public ServerSpec withWeight(int w) {
-        return new ServerSpec(name, address, w, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn);
+        return new ServerSpec(name, address, w, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter);
     }
 
     public ServerSpec withBackup(boolean b) {
-        return new ServerSpec(name, address, weight, b, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn);
+        return new ServerSpec(name, address, weight, b, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter);
     }
 
     /** {@code check inter <inter> rise <rise> fall <fall>}. */
     public ServerSpec withCheck(Duration i, int r, int f) {
-        return new ServerSpec(name, address, weight, backup, true, checkPort, i, r, f, sendProxy, agent, tls, disabled, maxconn);
+        return new ServerSpec(name, address, weight, backup, true, checkPort, i, r, f, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter);
     }
 
     public ServerSpec withSendProxy(ProxyProtocol p) {
-        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, p, agent, tls, disabled, maxconn);
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, p, agent, tls, disabled, maxconn, fastinter, downinter);
     }
 
     public ServerSpec withMaxconn(int m) {
-        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, m);
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, m, fastinter, downinter);
+    }
+
+    /** {@code fastinter} and {@code downinter}. */
+    public ServerSpec withIntervals(Optional<Duration> fast, Optional<Duration> down) {
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn,
+                fast, down);
     }
 
     public ServerSpec withDisabled(boolean d) {
-        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, d, maxconn);
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, d, maxconn, fastinter, downinter);
     }
 }
