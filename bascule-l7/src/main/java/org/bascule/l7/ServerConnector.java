@@ -7,10 +7,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -26,6 +28,11 @@ import org.bascule.l7.spec.ServerTls;
  * the two channels of a proxied exchange never cross threads. Writes the PROXY header first
  * when the server has {@code send-proxy}/{@code send-proxy-v2}, and wraps the connection in TLS
  * for {@code ssl}.
+ *
+ * <p>With {@code ssl} the returned future completes when the TLS handshake is done, within
+ * {@code timeout connect}: like HAProxy, a handshake that fails (an untrusted certificate, a
+ * name that does not match {@code sni}) is a failed connection, retried and finally a 503,
+ * never a request sent into a connection that cannot carry it.
  */
 final class ServerConnector {
 
@@ -47,8 +54,10 @@ final class ServerConnector {
                         Optional<ServerTls> tls = server.spec().tls();
                         if (tls.isPresent()) {
                             InetSocketAddress a = server.spec().address();
-                            ch.pipeline().addLast(clientSsl(tls.get()).newHandler(ch.alloc(),
-                                    tls.get().sni().orElse(a.getHostString()), a.getPort()));
+                            SslHandler ssl = clientSsl(tls.get()).newHandler(ch.alloc(), tls.get().sni().orElse(a.getHostString()),
+                                    a.getPort());
+                            ssl.setHandshakeTimeoutMillis(Math.max(1, connectTimeout.toMillis()));
+                            ch.pipeline().addLast(ssl);
                         }
                         ch.pipeline().addLast(pipeline.get());
                     }
@@ -67,7 +76,25 @@ final class ServerConnector {
                 }
             });
         }
-        return f;
+        if (server.spec().tls().isEmpty()) {
+            return f;
+        }
+        ChannelPromise established = f.channel().newPromise();
+        f.addListener(done -> {
+            if (!done.isSuccess()) {
+                established.tryFailure(done.cause());
+                return;
+            }
+            f.channel().pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    established.trySuccess();
+                } else {
+                    established.tryFailure(h.cause());
+                    f.channel().close();
+                }
+            });
+        });
+        return established;
     }
 
     /** The header telling the server who the client is; mixed families (v6 client, v4 bind) map the v4 side. */
