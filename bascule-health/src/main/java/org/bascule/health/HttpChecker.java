@@ -49,8 +49,8 @@ public final class HttpChecker implements Checker {
                     }
                     if (url.body().isPresent() && !url.body().get().accepts(r.bodyStart())) {
                         // HAProxy's default error-status of an expect rule: L7RSP
-                        return result(CheckStatus.L7RSP, url.path() + ": body of " + r.bodyBytes() + " bytes"
-                                + " (expected: " + url.body().get() + ")", started);
+                        return result(CheckStatus.L7RSP, url.path() + ": body does not match (expected: " + url.body().get() + ")",
+                                started);
                     }
                     lastStatus = status;
                 }
