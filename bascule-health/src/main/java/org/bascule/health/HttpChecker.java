@@ -41,26 +41,32 @@ public final class HttpChecker implements Checker {
                     if (!url.statusCodes().accepts(status)) {
                         return result(CheckStatus.L7STS, url.path() + ": HTTP status " + status
                                 + (r.head().reason().isEmpty() ? "" : " " + r.head().reason())
-                                + " (expected: " + url.statusCodes() + ")", started);
+                                + " (expected: " + url.statusCodes() + ")", started, status);
                     }
                     if (url.digest().isPresent() && !url.digest().get().equals(r.md5())) {
                         return result(CheckStatus.L7RSP, url.path() + ": MD5 digest " + r.md5() + " of " + r.bodyBytes()
-                                + " bytes (expected: " + url.digest().get() + ")", started);
+                                + " bytes (expected: " + url.digest().get() + ")", started, status);
                     }
                     if (url.body().isPresent() && !url.body().get().accepts(r.bodyStart())) {
                         // HAProxy's default error-status of an expect rule: L7RSP
-                        return result(CheckStatus.L7RSP, url.path() + ": body of " + r.bodyBytes() + " bytes"
-                                + " (expected: " + url.body().get() + ")", started);
+                        return result(CheckStatus.L7RSP, url.path() + ": body does not match (expected: " + url.body().get() + ")",
+                                started, status);
                     }
                     lastStatus = status;
                 }
             }
         }
         return result(CheckStatus.L7OK, spec.urls().size() == 1 ? "HTTP status " + lastStatus
-                : spec.urls().size() + " urls passed", started);
+                : spec.urls().size() + " urls passed", started, lastStatus);
     }
 
     private static CheckResult result(CheckStatus status, String detail, long started) {
         return new CheckResult(status, detail, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** A result with the HTTP status that decided it ({@code check_code}). */
+    private static CheckResult result(CheckStatus status, String detail, long started, int httpStatus) {
+        return new CheckResult(status, detail, Duration.ofNanos(System.nanoTime() - started), Feedback.NONE,
+                java.util.OptionalInt.of(httpStatus));
     }
 }

@@ -220,6 +220,38 @@ class HttpCheckerTest {
         return Checker.forSpec(spec).check();
     }
 
+    @Test
+    void bodyExpectationsSeeTheDecodedBodyWhateverTheStatus() throws Exception {
+        var chunked = "HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n3\r\ndb=\r\n7\r\nok q=12\r\n0\r\n\r\n";
+        var any = new StatusCodes(List.of(new StatusCodes.Range(100, 599)));
+        assertThat(rawServer(chunked, any, new BodyExpect.Matches(java.util.regex.Pattern.compile("^db=ok q=\\d+$"), false)).status())
+                .isEqualTo(CheckStatus.L7OK);
+        CheckResult missing = rawServer(chunked, any, new BodyExpect.Contains("db=down", false));
+        assertThat(missing.status()).isEqualTo(CheckStatus.L7RSP);
+        assertThat(missing.detail()).isEqualTo("/: body does not match (expected: string 'db=down')");
+        var sized = "HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nfineERROR";
+        assertThat(rawServer(sized, any, new BodyExpect.Contains("ERROR", true)).status()).isEqualTo(CheckStatus.L7OK);
+    }
+
+    private static CheckResult rawServer(String response, StatusCodes codes, BodyExpect body) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
+            Thread t = Thread.ofVirtual().start(() -> {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException ignored) {
+                    // the check saw what it saw
+                }
+            });
+            var url = new UrlSpec("/", Optional.empty(), codes, Optional.empty(), "GET", Optional.of(body));
+            var spec = new HttpCheckSpec(new InetSocketAddress(LOOPBACK, server.getLocalPort()), Optional.empty(),
+                    Duration.ofSeconds(2), timing(), false, false, HttpVersion.HTTP_1_0, List.of(url));
+            CheckResult r = new HttpChecker(spec).check();
+            t.join(Duration.ofSeconds(5));
+            return r;
+        }
+    }
+
     /** A one-shot server that answers any request with {@code response} and closes. */
     private static CheckResult rawServer(String response, String... digest) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {

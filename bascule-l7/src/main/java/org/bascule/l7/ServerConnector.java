@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,6 +24,11 @@ import org.bascule.l7.spec.ServerTls;
  * the two channels of a proxied exchange never cross threads. Writes the PROXY header first
  * when the server has {@code send-proxy}/{@code send-proxy-v2}, and wraps the connection in TLS
  * for {@code ssl}.
+ *
+ * <p>With {@code ssl} the returned future completes when the TLS handshake is done, within
+ * {@code timeout connect}: like HAProxy, a handshake that fails (an untrusted certificate, a
+ * name that does not match {@code sni}) is a failed connection, retried and finally a 503,
+ * never a request sent into a connection that cannot carry it.
  */
 final class ServerConnector {
 
@@ -43,8 +49,10 @@ final class ServerConnector {
         Optional<ServerTls> tls = server.spec().tls();
         if (tls.isPresent()) {
             try {
-                ch.pipeline().addLast(clientSsl(tls.get()).newHandler(ch.alloc(),
-                        tls.get().sni().orElse(target.getHostString()), target.getPort()));
+                SslHandler ssl = clientSsl(tls.get()).newHandler(ch.alloc(),
+                        tls.get().sni().orElse(target.getHostString()), target.getPort());
+                ssl.setHandshakeTimeoutMillis(Math.max(1, connectTimeout.toMillis()));
+                ch.pipeline().addLast(ssl);
             } catch (SSLException e) {
                 ch.unsafe().closeForcibly();
                 return ch.newFailedFuture(e);
@@ -71,7 +79,27 @@ final class ServerConnector {
                 }
             });
         }
-        return connected;
+        if (tls.isEmpty()) {
+            return connected;
+        }
+        // With TLS the connection is usable once the handshake is done (bounded by timeout connect):
+        // a failed handshake is a failed connect, retried and counted as such, as in HAProxy.
+        ChannelPromise established = ch.newPromise();
+        connected.addListener(done -> {
+            if (!done.isSuccess()) {
+                established.tryFailure(done.cause());
+                return;
+            }
+            ch.pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    established.trySuccess();
+                } else {
+                    established.tryFailure(h.cause());
+                    ch.close();
+                }
+            });
+        });
+        return established;
     }
 
     private static void connectRegistered(ChannelFuture registered, InetSocketAddress target, ChannelPromise connected) {

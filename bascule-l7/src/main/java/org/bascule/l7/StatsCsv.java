@@ -111,6 +111,7 @@ final class StatsCsv {
                     r.put("chkdown", Long.toString(s.checkDowns.sum()));
                     r.put("check_status", s.lastCheck().status().code());
                     r.put("check_duration", Long.toString(s.lastCheck().took().toMillis()));
+                    s.lastCheck().code().ifPresent(c -> r.put("check_code", Integer.toString(c)));
                     r.put("check_desc", s.lastCheck().status().text());
                     // "last health check contents or textual error": HAProxy leaves it empty on a plain pass
                     r.put("last_chk", s.lastCheck().passed() ? "" : csvSafe(s.lastCheck().detail()));

@@ -71,6 +71,9 @@ class CheckExpectAndIntervalsTest {
                 Files.delete(n.files().resolve("health"));
                 LiveServer str = proxy.server("notstringabsent", "n");
                 Awaitility.await("status 200 fails on the 404").atMost(Duration.ofSeconds(5)).until(() -> !proxy.server("status", "n").healthy());
+                // show stat's check_code: the status that decided
+                assertThat(proxy.server("status", "n").lastCheck().code()).hasValue(404);
+                assertThat(StatsColumnsTest.rows(StatsCsv.render(proxy)).get("status/n").get("check_code")).isEqualTo("404");
                 Awaitility.await("'! string error' judged the 404 page").atMost(Duration.ofSeconds(5))
                         .until(() -> str.lastCheck().detail().equals("HTTP status 404"));
                 assertThat(str.healthy()).isTrue();

@@ -39,7 +39,7 @@ class StatsColumnsTest {
     /** The columns this test holds Bascule to HAProxy's emptiness on. */
     private static final List<String> COLUMNS = List.of("rate", "rate_lim", "rate_max", "req_rate", "req_rate_max", "conn_rate",
             "conn_rate_max", "lastsess", "last_chk", "qtime", "ctime", "rtime", "ttime", "qtime_max", "ctime_max", "rtime_max",
-            "ttime_max", "check_status", "check_duration", "check_desc");
+            "ttime_max", "check_status", "check_code", "check_duration", "check_desc");
 
     @TempDir
     Path dir;

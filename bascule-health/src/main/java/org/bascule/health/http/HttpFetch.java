@@ -173,6 +173,9 @@ public final class HttpFetch {
             return failed(CheckStatus.L7RSP, len == 0 ? "no data received" : "connection closed inside the response head", started);
         }
         String start = kept.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (head.chunked()) {
+            start = ChunkedText.decode(start);
+        }
         if (head.contentLength().isPresent() && start.length() > head.contentLength().getAsLong()) {
             start = start.substring(0, (int) head.contentLength().getAsLong());
         }
