@@ -8,7 +8,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -115,7 +116,11 @@ final class FrontendListener implements AutoCloseable {
     }
 
     private void addHttp1(io.netty.channel.ChannelPipeline p, boolean tls) {
-        p.addLast("http", new HttpServerCodec(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
+        // Decoder and encoder apart (not HttpServerCodec): proxied responses are written as bytes below the
+        // encoder, so HttpServerCodec's queue of request methods (filled per request, drained per encoded
+        // response) would grow forever.
+        p.addLast("http-request", new HttpRequestDecoder(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
+        p.addLast("http", new HttpResponseEncoder());
         p.addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BODY, true));
         p.addLast("frontend", new HttpFrontendHandler(fe, tls));
     }
