@@ -47,6 +47,9 @@ public final class ResponseFramer {
         TRAILER_START, TRAILER_LINE, TRAILER_END_LF, FAILED
     }
 
+    /** Head bytes copied per step: most heads fit in one. */
+    private static final int HEAD_STEP = 1024;
+
     private final ByteBufAllocator alloc;
     private final int maxHead;
     private final Listener listener;
@@ -148,32 +151,27 @@ public final class ResponseFramer {
         try {
             int s = in.readerIndex();
             int e = in.writerIndex();
-            if (headLength == 0) {
-                // Usually the whole head came in one read: found with the buffer's own search, copied once.
-                int end = ResponseHeadParser.findHeadEnd(in, s, Math.min(e, s + maxHead));
-                if (end < 0) {
-                    if (e - s >= maxHead) {
-                        throw new ResponseFramingException(FramingError.HEAD_TOO_LARGE, "more than " + maxHead + " bytes");
-                    }
-                    append(in, e - s);
-                    return false;
-                }
-                append(in, end - s);
-                head = ResponseHeadParser.parse(headBytes, 0, end - s);
-            } else {
-                int before = headLength;
-                append(in, Math.min(e - s, maxHead - headLength));
-                int end = ResponseHeadParser.findHeadEnd(headBytes, Math.max(0, before - 3), headLength);
-                if (end < 0) {
+            int before = headLength;
+            int end = -1;
+            // Copied a step at a time and searched in the array: a head is usually one step, and
+            // searching a ByteBuf byte by byte pays its checks on every byte.
+            for (int at = s; end < 0; ) {
+                int take = Math.min(Math.min(e - at, HEAD_STEP), maxHead - headLength);
+                if (take == 0) {
                     if (headLength >= maxHead) {
                         throw new ResponseFramingException(FramingError.HEAD_TOO_LARGE, "more than " + maxHead + " bytes");
                     }
+                    in.readerIndex(e);
                     return false;
                 }
-                // Give back what was read past the head: it is the body's.
-                in.readerIndex(s + (end - before));
-                head = ResponseHeadParser.parse(headBytes, 0, end);
+                int from = Math.max(0, headLength - 3);
+                append(in, at, take);
+                at += take;
+                end = ResponseHeadParser.findHeadEnd(headBytes, from, headLength);
             }
+            // What was copied past the head is the body's: it stays in the buffer.
+            in.readerIndex(s + (end - before));
+            head = ResponseHeadParser.parse(headBytes, 0, end);
         } catch (ResponseFramingException e) {
             fail(in, e);
             return false;
@@ -205,16 +203,16 @@ public final class ResponseFramer {
         return true;
     }
 
-    /** Copies {@code n} head bytes from {@code in} into {@link #headBytes}, grown as needed up to {@code maxHead}. */
-    private void append(ByteBuf in, int n) {
+    /** Copies {@code n} bytes of {@code in} from {@code index} into {@link #headBytes}, grown as needed up to {@code maxHead}. */
+    private void append(ByteBuf in, int index, int n) {
         if (headBytes == null || headLength + n > headBytes.length) {
-            byte[] bigger = new byte[Math.min(maxHead, Math.max(headLength + n, headBytes == null ? 512 : 2 * headBytes.length))];
+            byte[] bigger = new byte[Math.min(maxHead, Math.max(headLength + n, headBytes == null ? HEAD_STEP : 2 * headBytes.length))];
             if (headBytes != null) {
                 System.arraycopy(headBytes, 0, bigger, 0, headLength);
             }
             headBytes = bigger;
         }
-        in.readBytes(headBytes, headLength, n);
+        in.getBytes(index, headBytes, headLength, n);
         headLength += n;
     }
 

@@ -17,6 +17,10 @@ public final class ResponseHead {
     public enum Known { OTHER, CONTENT_LENGTH, TRANSFER_ENCODING, CONNECTION, KEEP_ALIVE, PROXY_CONNECTION }
 
     private final byte[] bytes;
+    private final int start;
+    private final int statusLineEnd;
+    /** Per field: the index after its line's LF. */
+    private final int[] lineEnds;
     private final int minorVersion;
     private final int status;
     private final int reasonStart;
@@ -31,10 +35,13 @@ public final class ResponseHead {
     private final boolean connectionKeepAlive;
     private final int length;
 
-    ResponseHead(byte[] bytes, int length, int minorVersion, int status, int reasonStart, int reasonEnd, int[] fields,
-            Known[] known, int fieldCount, long contentLength, boolean chunked, boolean connectionClose,
+    ResponseHead(byte[] bytes, int start, int length, int statusLineEnd, int minorVersion, int status, int reasonStart,
+            int reasonEnd, int[] fields, int[] lineEnds, Known[] known, int fieldCount, long contentLength, boolean chunked, boolean connectionClose,
             boolean connectionKeepAlive) {
         this.bytes = bytes;
+        this.start = start;
+        this.statusLineEnd = statusLineEnd;
+        this.lineEnds = lineEnds;
         this.length = length;
         this.minorVersion = minorVersion;
         this.status = status;
@@ -120,6 +127,38 @@ public final class ResponseHead {
     public void copyField(int i, ByteBuf out) {
         int start = fields[4 * i];
         out.writeBytes(bytes, start, fields[4 * i + 3] - start);
+    }
+
+    /** The status line is exactly what the proxy would write: {@code HTTP/1.1 ...} ended by CRLF. */
+    public boolean statusLineVerbatim() {
+        return bytes[start + 5] == '1' && bytes[start + 7] == '1' && bytes[reasonEnd] == '\r' && reasonEnd + 2 == statusLineEnd;
+    }
+
+    /** Field line {@code i} is {@code name: value} with no trailing whitespace, ended by CRLF: it can be copied whole. */
+    public boolean fieldVerbatim(int i) {
+        int ve = fields[4 * i + 3];
+        return bytes[ve] == '\r' && ve + 2 == lineEnds[i];
+    }
+
+    public int statusLineStart() {
+        return start;
+    }
+
+    public int statusLineEnd() {
+        return statusLineEnd;
+    }
+
+    public int lineStart(int i) {
+        return fields[4 * i];
+    }
+
+    public int lineEnd(int i) {
+        return lineEnds[i];
+    }
+
+    /** Copies head bytes {@code [from, to)} as received (whole lines, with their CRLF). */
+    public void copy(int from, int to, ByteBuf out) {
+        out.writeBytes(bytes, from, to - from);
     }
 
     /** Copies the reason phrase as received (possibly empty). */

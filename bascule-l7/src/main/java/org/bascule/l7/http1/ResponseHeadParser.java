@@ -1,6 +1,5 @@
 package org.bascule.l7.http1;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,31 +43,6 @@ public final class ResponseHeadParser {
      * {@code [from, to)} does not hold all of it yet. A caller scanning again after more bytes
      * came may restart 3 bytes before the previous {@code to}.
      */
-    public static int findHeadEnd(ByteBuf buf, int from, int to) {
-        int i = from;
-        while (i < to) {
-            int lf = buf.indexOf(i, to, (byte) '\n');
-            if (lf < 0 || lf + 1 >= to) {
-                return -1;
-            }
-            byte next = buf.getByte(lf + 1);
-            if (next == '\n') {
-                return lf + 2;
-            }
-            if (next == '\r') {
-                if (lf + 2 >= to) {
-                    return -1;
-                }
-                if (buf.getByte(lf + 2) == '\n') {
-                    return lf + 3;
-                }
-            }
-            i = lf + 1;
-        }
-        return -1;
-    }
-
-    /** {@link #findHeadEnd(ByteBuf, int, int)} over an array. */
     public static int findHeadEnd(byte[] buf, int from, int to) {
         for (int lf = indexOf(buf, from, to, (byte) '\n'); lf >= 0 && lf + 1 < to; lf = indexOf(buf, lf + 1, to, (byte) '\n')) {
             byte next = buf[lf + 1];
@@ -98,6 +72,7 @@ public final class ResponseHeadParser {
         }
         int textEnd = textEnd(buf, start, lineEnd);
         int statusEnd = textEnd;
+        int statusLineEnd = lineEnd + 1;
         int minor = statusVersion(buf, start, textEnd);
         int status = statusCode(buf, start, textEnd);
         int reasonStart = Math.min(start + 13, textEnd);
@@ -108,6 +83,7 @@ public final class ResponseHeadParser {
         }
         int[] fields = new int[4 * 16];
         ResponseHead.Known[] known = new ResponseHead.Known[16];
+        int[] lineEnds = new int[16];
         int n = 0;
         long contentLength = -1;
         boolean transferEncoding = false;
@@ -127,10 +103,12 @@ public final class ResponseHeadParser {
             if (n == known.length) {
                 fields = Arrays.copyOf(fields, fields.length * 2);
                 known = Arrays.copyOf(known, known.length * 2);
+                lineEnds = Arrays.copyOf(lineEnds, lineEnds.length * 2);
             }
             fieldLine(buf, p, textEnd, fields, 4 * n);
             ResponseHead.Known k = knownName(buf, fields[4 * n], fields[4 * n + 1]);
             known[n] = k;
+            lineEnds[n] = lineEnd + 1;
             int vs = fields[4 * n + 2];
             int ve = fields[4 * n + 3];
             switch (k) {
@@ -169,8 +147,8 @@ public final class ResponseHeadParser {
                 throw new ResponseFramingException(FramingError.BAD_TRANSFER_ENCODING, "in an HTTP/1.0 response");
             }
         }
-        return new ResponseHead(buf, end - start, minor, status, reasonStart, statusEnd,
-                fields, known, n, contentLength, chunked, close, keepAlive);
+        return new ResponseHead(buf, start, end - start, statusLineEnd, minor, status, reasonStart, statusEnd,
+                fields, lineEnds, known, n, contentLength, chunked, close, keepAlive);
     }
 
     /** The fields of a trailer section (RFC 9112 §7.1.2) in {@code [start, end)}, one line each, no empty line. */

@@ -130,11 +130,19 @@ public final class ResponseHeadRewrite {
     }
 
     public void writeTo(ByteBuf out) {
-        out.writeBytes(STATUS_PREFIX);
-        int s = head.status();
-        out.writeByte('0' + s / 100).writeByte('0' + s / 10 % 10).writeByte('0' + s % 10).writeByte(' ');
-        head.copyReason(out);
-        crlf(out);
+        // Lines that need no change are copied in runs: for a typical head, a few bulk copies.
+        int runStart = 0;
+        int runEnd = -1;
+        if (head.statusLineVerbatim()) {
+            runStart = head.statusLineStart();
+            runEnd = head.statusLineEnd();
+        } else {
+            out.writeBytes(STATUS_PREFIX);
+            int s = head.status();
+            out.writeByte('0' + s / 100).writeByte('0' + s / 10 % 10).writeByte('0' + s % 10).writeByte(' ');
+            head.copyReason(out);
+            crlf(out);
+        }
         for (int i = 0; i < head.fieldCount(); i++) {
             switch (head.known(i)) {
                 case CONNECTION, KEEP_ALIVE, PROXY_CONNECTION -> {
@@ -150,9 +158,20 @@ public final class ResponseHeadRewrite {
             if (removed != null && removed[i]) {
                 continue;
             }
-            head.copyField(i, out);
-            crlf(out);
+            if (head.fieldVerbatim(i)) {
+                if (runEnd != head.lineStart(i)) {
+                    flush(out, runStart, runEnd);
+                    runStart = head.lineStart(i);
+                }
+                runEnd = head.lineEnd(i);
+            } else {
+                flush(out, runStart, runEnd);
+                runEnd = -1;
+                head.copyField(i, out);
+                crlf(out);
+            }
         }
+        flush(out, runStart, runEnd);
         if (added != null) {
             for (Field f : added) {
                 out.writeCharSequence(f.name(), StandardCharsets.ISO_8859_1);
@@ -170,6 +189,12 @@ public final class ResponseHeadRewrite {
             case NONE -> { }
         }
         crlf(out);
+    }
+
+    private void flush(ByteBuf out, int runStart, int runEnd) {
+        if (runEnd > runStart) {
+            head.copy(runStart, runEnd, out);
+        }
     }
 
     private static void crlf(ByteBuf out) {

@@ -33,6 +33,16 @@ class ResponseHeadRewriteTest {
     }
 
     @Test
+    void verbatimRunsAroundDroppedAndTrimmedLines() throws Exception {
+        ResponseHead h = parse("HTTP/1.1 200 OK\r\nServer: nginx\r\nDate: now\r\nConnection: keep-alive\r\nContent-Length: 6\r\n"
+                + "X-Pad: a  \r\nX-Bare: b\nX-Last: c\r\n\r\n");
+        assertThat(write(new ResponseHeadRewrite(h).del("date"))).isEqualTo(
+                "HTTP/1.1 200 OK\r\nServer: nginx\r\nContent-Length: 6\r\nX-Pad: a\r\nX-Bare: b\r\nX-Last: c\r\n\r\n");
+        assertThat(write(new ResponseHeadRewrite(h))).isEqualTo(
+                "HTTP/1.1 200 OK\r\nServer: nginx\r\nDate: now\r\nContent-Length: 6\r\nX-Pad: a\r\nX-Bare: b\r\nX-Last: c\r\n\r\n");
+    }
+
+    @Test
     void ruleEditsApplyInOrderAndLeaveFramingAlone() throws Exception {
         ResponseHead h = parse("HTTP/1.1 404 \r\nset-cookie: a\r\nX-A: 1\r\nSet-Cookie: b\r\nContent-Length: 0\r\n\r\n");
         ResponseHeadRewrite r = new ResponseHeadRewrite(h)
