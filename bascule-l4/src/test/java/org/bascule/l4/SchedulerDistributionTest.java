@@ -35,7 +35,9 @@ class SchedulerDistributionTest {
                 Arguments.of("twos", Set.of(), 2 / 3.0, 0.08),
                 Arguments.of("random", Set.of(), 2 / 3.0, 0.08),
                 Arguments.of("sh", Set.of(), 2 / 3.0, 0.12),        // 256 buckets B A A ..., 100 sources
-                Arguments.of("mh", Set.of(), 2 / 3.0, 0.12),
+                // the table follows the servers' ephemeral ports, so 100 sources are a fresh sample each run:
+                // sd ~0.047, 0.16 is ~3.4 sd (0.12 failed once in ~30 runs, at 0.79)
+                Arguments.of("mh", Set.of(), 2 / 3.0, 0.16),
                 Arguments.of("dh", Set.of(), -1.0, 0.0),            // one VIP: one server takes all
                 Arguments.of("fo", Set.of(), 1.0, 0.0));            // highest weight
     }

@@ -11,7 +11,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -32,15 +33,6 @@ import org.bascule.l7.spec.ProxyMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * The {@code bind} lines of one frontend: one listening socket each, and the pipeline of every
- * accepted connection ({@code accept-proxy} framer, TLS with SNI, HTTP codec with the
- * {@code tune.bufsize} limit, aggregation, the frontend handler).
- *
- * <p>{@code maxconn}: when the frontend (or the whole proxy) holds its maximum of connections,
- * its listening sockets stop accepting, so new clients wait in the kernel's backlog as with
- * HAProxy, and resume as connections close.
- */
 /**
  * The {@code bind} lines of one frontend: its listening sockets, and the pipeline of every
  * accepted connection ({@code accept-proxy} framer, TLS with SNI, HTTP codec with the
@@ -206,7 +198,11 @@ final class FrontendListener implements AutoCloseable {
     }
 
     private void addHttp1(io.netty.channel.ChannelPipeline p, boolean tls) {
-        p.addLast("http", new HttpServerCodec(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
+        // Decoder and encoder apart (not HttpServerCodec): proxied responses are written as bytes below the
+        // encoder, so HttpServerCodec's queue of request methods (filled per request, drained per encoded
+        // response) would grow forever.
+        p.addLast("http-request", new HttpRequestDecoder(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
+        p.addLast("http", new HttpResponseEncoder());
         p.addLast("bodyless", new BodylessRequests());
         p.addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BODY, true));
         p.addLast("frontend", new HttpFrontendHandler(fe, tls));

@@ -1,22 +1,26 @@
 package org.bascule.l7;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +28,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.bascule.l7.http1.BodyKind;
+import org.bascule.l7.http1.Field;
+import org.bascule.l7.http1.ResponseFramingException;
+import org.bascule.l7.http1.ResponseHead;
+import org.bascule.l7.http1.ResponseHeadRewrite;
 import org.bascule.l7.spec.HttpResponseRule;
 import org.bascule.l7.spec.HttpReuse;
 import org.bascule.l7.spec.ProxyProtocol;
@@ -44,6 +53,13 @@ import org.slf4j.LoggerFactory;
  * have processed it: it is retried (on a new connection) only when its method is idempotent
  * (RFC 9110 §9.2.2) and no response byte came back; otherwise the client gets 502, or its
  * connection is closed if a response had begun.
+ *
+ * <p>Responses travel as bytes to HTTP/1 clients, as HAProxy forwards them: the server
+ * connection's {@link org.bascule.l7.http1.ResponseFramer} finds the head and the body's end, the
+ * head is re-emitted with the proxy's edits ({@link ResponseHeadRewrite}) into one buffer, and
+ * body bytes go on as slices of the buffers they were read into, written below the client's
+ * HTTP encoder. HTTP/2 clients (stream channels that speak {@code HttpObject}s) get the same
+ * response rebuilt as objects.
  */
 final class HttpExchange {
 
@@ -58,13 +74,24 @@ final class HttpExchange {
     private final LiveBackend backend;
     private final RequestFacts facts;
     private final boolean clientKeepAlive;
+    /** The client spoke HTTP/1.0: no chunked coding, no interim responses toward it (RFC 9112 §7, RFC 9110 §15.2). */
+    private final boolean http10Client;
+    private final boolean headRequest;
+    /** Where response bytes go for an HTTP/1 client (below its encoder); null for HTTP/2 streams, which take objects. */
+    private final ChannelHandlerContext rawOut;
+    /** A close-delimited body re-framed as chunks toward the client. */
+    private boolean reframeChunked;
     private final boolean firstOnConnection;
     private final boolean idempotent;
     private final EventLoop loop;
-    private final Set<LiveServer> failed = new HashSet<>();
+    /** Servers that failed this request (retries), made on the first failure. */
+    private Set<LiveServer> failed;
     private int retriesLeft;
     private LiveServer server;
     private Channel serverChannel;
+    private ServerHandler serverHandler;
+    /** Response bytes sent to the client, added to the counters once at the end. */
+    private long bytesOut;
     private boolean reused;
     private boolean holdsSlot;
     private boolean responseStarted;
@@ -72,16 +99,21 @@ final class HttpExchange {
     private boolean forceClose;
     private boolean finished;
     private LiveBackend.Waiter waiter;
+    /** The queue wait ({@code timeout queue}); the server timeout is the server connection's (ServerHandler). */
     private ScheduledFuture<?> timer;
-    private long lastServerActivity;
+    /** HAProxy's Tw/Tc/Tr/Tt for {@code show stat}'s qtime, ctime, rtime, ttime. */
+    private final RequestTimes.Clock times = new RequestTimes.Clock(System::nanoTime);
 
     HttpExchange(HttpFrontendHandler fe, FullHttpRequest request, LiveBackend backend, RequestFacts facts,
-            boolean clientKeepAlive, boolean firstOnConnection) {
+            boolean clientKeepAlive, boolean http10Client, boolean firstOnConnection) {
         this.fe = fe;
         this.request = request;
         this.backend = backend;
         this.facts = facts;
         this.clientKeepAlive = clientKeepAlive;
+        this.http10Client = http10Client;
+        this.headRequest = request.method().equals(HttpMethod.HEAD);
+        this.rawOut = fe.rawOut;
         this.firstOnConnection = firstOnConnection;
         this.idempotent = IDEMPOTENT.contains(request.method());
         this.loop = fe.ctx.channel().eventLoop();
@@ -124,6 +156,7 @@ final class HttpExchange {
     }
 
     private void use(LiveServer s) {
+        times.serverChosen();
         server = s;
         holdsSlot = true;
         int now = s.active.incrementAndGet();
@@ -139,7 +172,7 @@ final class HttpExchange {
         reused = false;
         Duration connect = backend.spec().timeouts().connect().orElse(DEFAULT_CONNECT);
         ChannelFuture f = ServerConnector.connect(s, loop, connect,
-                () -> new ChannelHandler[] {new HttpClientCodec(4096, fe.fe.global.bufferSize(), 65536), new ServerHandler()},
+                () -> new ChannelHandler[] {new HttpRequestEncoder(), new ServerHandler(fe.fe.global.bufferSize())},
                 facts.client, facts.local);
         f.addListener(done -> {
             if (finished) {
@@ -179,6 +212,13 @@ final class HttpExchange {
         return s.pollIdle(loop);
     }
 
+    private Set<LiveServer> failed() {
+        if (failed == null) {
+            failed = new HashSet<>(4);
+        }
+        return failed;
+    }
+
     private void connectFailed(Throwable cause) {
         server.connectErrors.increment();
         log.debug("{}: connect failed: {}", server, cause.toString());
@@ -190,52 +230,42 @@ final class HttpExchange {
         }
         retriesLeft--;
         server.retries.increment();
-        failed.add(server);
+        failed().add(server);
         boolean redispatch = backend.spec().redispatch() && (retriesLeft == 0 || !server.usable());
         if (redispatch || !server.usable()) {
             if (redispatch) {
                 server.redispatches.increment();
             }
-            choose(Set.copyOf(failed));
+            choose(Set.copyOf(failed()));
         } else {
             use(server);
         }
     }
 
     private void send(Channel ch) {
+        times.requestSent();
         serverChannel = ch;
-        ch.pipeline().get(ServerHandler.class).exchange = this;
+        long timeout = backend.spec().timeouts().server().map(java.time.Duration::toNanos).orElse(0L);
+        serverHandler = ch.pipeline().get(ServerHandler.class);
+        serverHandler.attach(this, headRequest, timeout);
         server.total.increment();
-        lastServerActivity = System.nanoTime();
-        fe.fe.bytesIn.add(request.content().readableBytes());
-        server.bytesIn.add(request.content().readableBytes());
-        ch.writeAndFlush(request.retainedDuplicate()).addListener(w -> {
-            if (!w.isSuccess() && !finished && serverChannel == ch) {
-                onServerClosed(w.cause());
-            }
-        });
-        backend.spec().timeouts().server().ifPresent(this::armServerTimeout);
+        int in = request.content().readableBytes();
+        if (in > 0) {
+            fe.fe.bytesIn.add(in);
+            server.bytesIn.add(in);
+        }
+        // No promise to notify per request: a failed write reaches ServerHandler.exceptionCaught, then onServerClosed.
+        ch.writeAndFlush(request.retainedDuplicate(), ch.voidPromise());
         if (!fe.ctx.channel().isWritable()) {
             ch.config().setAutoRead(false);
         }
     }
 
-    private void armServerTimeout(Duration d) {
-        cancelTimer();
-        long due = lastServerActivity + d.toNanos() - System.nanoTime();
-        timer = loop.schedule(() -> {
-            if (finished) {
-                return;
-            }
-            if (System.nanoTime() - lastServerActivity >= d.toNanos()) {
-                serverTimedOut();
-            } else {
-                armServerTimeout(d);
-            }
-        }, Math.max(due, 1_000_000L), TimeUnit.NANOSECONDS);
-    }
-
-    private void serverTimedOut() {
+    /** {@code timeout server} passed with the server silent (ServerHandler's timer). */
+    void serverTimedOut() {
+        if (finished) {
+            return;
+        }
         server.responseErrors.increment();
         detachServer(true);
         if (responseStarted) {
@@ -246,71 +276,164 @@ final class HttpExchange {
         }
     }
 
-    void onServerMessage(HttpObject msg) {
+    /**
+     * A response head from the server. Returns whether a chunked body is to come decoded
+     * (objects for HTTP/2 clients; an HTTP/1.0 client, which cannot take chunks).
+     */
+    boolean onResponseHead(ResponseHead head) {
         if (finished) {
-            ReferenceCountUtil.release(msg);
+            return false;
+        }
+        times.responseHead();
+        if (head.interim()) {
+            // 100 Continue: the aggregator already answered the client's Expect. Other 1xx (103 Early
+            // Hints) go on to HTTP/1.1 clients as they are (RFC 9110 §15.2); the final response follows.
+            if (head.status() != 100 && rawOut != null && !http10Client) {
+                ByteBuf out = rawOut.alloc().buffer(head.length() + 16);
+                new ResponseHeadRewrite(head).writeTo(out);
+                rawOut.write(out, rawOut.voidPromise());
+            }
+            return false;
+        }
+        responseStarted = true;
+        int status = head.status();
+        server.countStatus(status);
+        fe.fe.countStatus(status);
+        serverKeepAlive = head.keepAlive();
+        if (rawOut == null) {
+            fe.ctx.write(asObject(head), fe.ctx.voidPromise());
+            return true;
+        }
+        BodyKind body = head.bodyKind(headRequest);
+        ResponseHeadRewrite out = new ResponseHeadRewrite(head);
+        applyResponseRules(fe.fe.spec.responseRules(), out);
+        applyResponseRules(backend.spec().responseRules(), out);
+        boolean decode = false;
+        if (body == BodyKind.CLOSE) {
+            // A close-delimited response (RFC 9112 §6.3 rule 8): re-framed as chunked so the client
+            // connection can stay open; an HTTP/1.0 client has no chunking and gets the close instead.
+            serverKeepAlive = false;
+            if (clientKeepAlive && !http10Client) {
+                reframeChunked = true;
+                out.chunked();
+            } else {
+                forceClose = true;
+            }
+        } else if (body == BodyKind.CHUNKED && http10Client) {
+            // HTTP/1.0 has no chunked coding: the data go on as they are, delimited by the close.
+            decode = true;
+            forceClose = true;
+            out.unchunked();
+        }
+        if (!clientKeepAlive || forceClose) {
+            out.connection(ResponseHeadRewrite.Connection.CLOSE);
+        } else if (http10Client) {
+            out.connection(ResponseHeadRewrite.Connection.KEEP_ALIVE);
+        }
+        ByteBuf bytes = rawOut.alloc().buffer(out.sizeHint());
+        out.writeTo(bytes);
+        countOut(bytes.readableBytes());
+        rawOut.write(bytes, rawOut.voidPromise());
+        return decode;
+    }
+
+    private static final ByteBuf CRLF = Unpooled.unreleasableBuffer(
+            Unpooled.directBuffer(2).writeBytes(new byte[] {'\r', '\n'}).asReadOnly());
+    private static final ByteBuf LAST_CHUNK = Unpooled.unreleasableBuffer(
+            Unpooled.directBuffer(5).writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).asReadOnly());
+
+    /** Body bytes, a retained slice of what the server connection read. */
+    void onResponseBody(ByteBuf bytes) {
+        if (finished) {
+            bytes.release();
             return;
         }
-        lastServerActivity = System.nanoTime();
-        if (msg instanceof HttpResponse resp) {
-            if (resp.status().code() == 100) {
-                // Interim 100 Continue: the aggregator already answered the client's Expect.
-                ReferenceCountUtil.release(msg);
-                return;
-            }
-            responseStarted = true;
-            onResponseHead(resp);
-        }
-        if (msg instanceof HttpContent c) {
-            int n = c.content().readableBytes();
-            fe.fe.bytesOut.add(n);
-            server.bytesOut.add(n);
-            boolean last = msg instanceof LastHttpContent;
-            if (msg instanceof HttpResponse) {
-                fe.ctx.write(msg);
-            } else {
-                fe.ctx.write(c);
-            }
-            if (last) {
-                finish();
-            }
-        } else if (msg instanceof HttpResponse) {
-            fe.ctx.write(msg);
+        int n = bytes.readableBytes();
+        countOut(n);
+        if (rawOut == null) {
+            fe.ctx.write(new DefaultHttpContent(bytes), fe.ctx.voidPromise());
+        } else if (reframeChunked) {
+            ByteBuf size = rawOut.alloc().buffer(10);
+            ByteBufUtil.writeAscii(size, Integer.toHexString(n));
+            size.writeByte('\r').writeByte('\n');
+            rawOut.write(size, rawOut.voidPromise());
+            rawOut.write(bytes, rawOut.voidPromise());
+            rawOut.write(CRLF.duplicate(), rawOut.voidPromise());
+        } else {
+            rawOut.write(bytes, rawOut.voidPromise());
         }
         if (serverChannel != null && !fe.ctx.channel().isWritable()) {
             serverChannel.config().setAutoRead(false);
         }
     }
 
-    private void onResponseHead(HttpResponse resp) {
-        int status = resp.status().code();
-        server.countStatus(status);
-        fe.fe.countStatus(status);
-        serverKeepAlive = HttpUtil.isKeepAlive(resp);
+    /** The response ended; {@code clean} false when the server connection cannot serve again. */
+    void onResponseEnd(boolean clean, List<Field> trailers) {
+        if (finished) {
+            return;
+        }
+        if (!clean) {
+            serverKeepAlive = false;
+        }
+        if (rawOut == null) {
+            LastHttpContent last = trailers.isEmpty() ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent();
+            for (Field f : trailers) {
+                last.trailingHeaders().add(f.name(), f.value());
+            }
+            fe.ctx.write(last, fe.ctx.voidPromise());
+        } else if (reframeChunked) {
+            rawOut.write(LAST_CHUNK.duplicate(), rawOut.voidPromise());
+        }
+        finish();
+    }
+
+    /** The server's response breaks HTTP/1.1 framing: 502 if nothing went to the client yet (as HAProxy does). */
+    void onResponseInvalid(ResponseFramingException e) {
+        if (finished) {
+            return;
+        }
+        server.responseErrors.increment();
+        log.info("{}: invalid response: {}", server, e.getMessage());
+        detachServer(true);
+        if (responseStarted) {
+            abortClient();
+        } else {
+            fail(HttpResponseStatus.BAD_GATEWAY,
+                    "<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>\n");
+        }
+    }
+
+    private void countOut(int n) {
+        bytesOut += n;
+    }
+
+    /** Adds the response bytes to the frontend's and server's counters (once: contended adders cost per call). */
+    private void flushByteCount() {
+        if (bytesOut > 0) {
+            fe.fe.bytesOut.add(bytesOut);
+            server.bytesOut.add(bytesOut);
+            bytesOut = 0;
+        }
+    }
+
+    /** The response as {@code HttpObject}s for an HTTP/2 stream, with the same edits as the byte path. */
+    private HttpResponse asObject(ResponseHead head) {
+        HttpResponse resp = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(head.status(), head.reason()));
+        for (int i = 0; i < head.fieldCount(); i++) {
+            resp.headers().add(head.name(i), head.value(i));
+        }
         var h = resp.headers();
         applyResponseRules(fe.fe.spec.responseRules(), resp);
         applyResponseRules(backend.spec().responseRules(), resp);
         h.remove(HttpHeaderNames.KEEP_ALIVE);
         h.remove("Proxy-Connection");
         h.remove(HttpHeaderNames.CONNECTION);
-        boolean http10Client = request.protocolVersion().equals(HttpVersion.HTTP_1_0) && !request.headers().isEmpty()
-                && !clientKeepAlive;
-        boolean bodyless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304 || status < 200;
-        if (!bodyless && !HttpUtil.isContentLengthSet(resp) && !HttpUtil.isTransferEncodingChunked(resp)) {
-            // A close-delimited response (RFC 9112 §6.3 rule 8): re-frame it as chunked so the client
-            // connection can stay open; an HTTP/1.0 client has no chunking and gets the close instead.
-            if (clientKeepAlive) {
-                HttpUtil.setTransferEncodingChunked(resp, true);
-            } else {
-                forceClose = true;
-            }
-        }
-        if (!clientKeepAlive || forceClose || http10Client) {
+        // Chunk framing is gone (decoded): the stream codec frames the data itself.
+        h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        if (!clientKeepAlive) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (resp.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        resp.setProtocolVersion(HttpVersion.HTTP_1_1);
+        return resp;
     }
 
     private void applyResponseRules(List<HttpResponseRule> rules, HttpResponse resp) {
@@ -326,12 +449,26 @@ final class HttpExchange {
         }
     }
 
+    private void applyResponseRules(List<HttpResponseRule> rules, ResponseHeadRewrite out) {
+        for (HttpResponseRule r : rules) {
+            if (!fe.fe.eval.test(r.when(), facts)) {
+                continue;
+            }
+            switch (r) {
+                case HttpResponseRule.SetHeader s -> out.set(s.name(), FormatExpander.expand(s.value(), facts));
+                case HttpResponseRule.AddHeader a -> out.add(a.name(), FormatExpander.expand(a.value(), facts));
+                case HttpResponseRule.DelHeader d -> out.del(d.name());
+            }
+        }
+    }
+
     void flushClient() {
         fe.ctx.flush();
     }
 
     private void finish() {
         finished = true;
+        backend.recordTimes(server, times);
         cancelTimer();
         fe.ctx.flush();
         Channel ch = serverChannel;
@@ -351,11 +488,13 @@ final class HttpExchange {
 
     /** Unbinds the server connection from this exchange (closing it if asked) and frees the slot. */
     private void detachServer(boolean close) {
+        flushByteCount();
         Channel ch = serverChannel;
         serverChannel = null;
         if (ch != null) {
-            ServerHandler h = ch.pipeline().get(ServerHandler.class);
-            if (h != null) {
+            ServerHandler h = serverHandler;
+            serverHandler = null;
+            if (h != null && h.exchange == this) {
                 h.exchange = null;
             }
             if (close) {
@@ -393,11 +532,11 @@ final class HttpExchange {
             if (!reused) {
                 retriesLeft--;
                 s.retries.increment();
-                failed.add(s);
+                failed().add(s);
             }
             reused = false;
             if (backend.spec().redispatch() || !s.usable()) {
-                choose(Set.copyOf(failed));
+                choose(Set.copyOf(failed()));
             } else {
                 use(s);
             }
@@ -434,6 +573,8 @@ final class HttpExchange {
         cancelTimer();
         request.release();
         fe.exchangeEnded(this);
+        // What was forwarded goes out first: the client sees a response cut short, not a silent close.
+        fe.ctx.flush();
         fe.ctx.close();
     }
 
@@ -446,7 +587,7 @@ final class HttpExchange {
         releaseSlot();
         request.release();
         fe.exchangeEnded(this);
-        fe.respondLocal(null, status, body, !clientKeepAlive, Map.of());
+        fe.respondLocal(request, status, body, !clientKeepAlive, Map.of());
     }
 
     private void cancelTimer() {

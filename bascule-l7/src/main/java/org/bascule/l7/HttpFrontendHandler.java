@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -61,6 +62,8 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     InetSocketAddress client;
     InetSocketAddress local;
     ChannelHandlerContext ctx;
+    /** The context of the client's HTTP/1 response encoder: proxied responses are written there as bytes, below it. Null on HTTP/2 streams. */
+    ChannelHandlerContext rawOut;
     private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
     private HttpExchange current;
     private int served;
@@ -105,6 +108,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.rawOut = ctx.pipeline().context(HttpResponseEncoder.class);
         // Added after the TLS handshake and ALPN, the channel is already active.
         if (ctx.channel().isActive()) {
             start(ctx);
@@ -311,8 +315,9 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         fe.spec.forwardFor().or(() -> backend.spec().forwardFor()).ifPresent(ff -> forwardFor(ff, req.headers()));
+        boolean http10 = req.protocolVersion().equals(HttpVersion.HTTP_1_0);
         prepareForServer(req);
-        current = new HttpExchange(this, req, backend, facts, keepAlive, served == 1);
+        current = new HttpExchange(this, req, backend, facts, keepAlive, http10, served == 1);
         current.start();
     }
 
@@ -407,11 +412,16 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     /** Answers a request from the balancer itself (monitor, deny, redirect, errors). */
     void respondLocal(FullHttpRequest forRequest, HttpResponseStatus status, String body, boolean close, Map<String, String> headers) {
         ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
+        int length = content.readableBytes();
+        if (forRequest != null && forRequest.method().equals(HttpMethod.HEAD)) {
+            // RFC 9110 §9.3.2: the same head as for GET, no body (the split HTTP/1 encoder does not know the method).
+            content.clear();
+        }
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html");
         resp.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         headers.forEach(resp.headers()::set);
-        HttpUtil.setContentLength(resp, content.readableBytes());
+        HttpUtil.setContentLength(resp, length);
         if (close) {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }

@@ -1,26 +1,123 @@
 package org.bascule.l7;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.bascule.l7.http1.Field;
+import org.bascule.l7.http1.ResponseFramer;
+import org.bascule.l7.http1.ResponseFramingException;
+import org.bascule.l7.http1.ResponseHead;
 
 /**
- * The end of a server connection's pipeline: hands what the server sends to the
- * {@link HttpExchange} the connection is serving, if any. An idle pooled connection that
- * receives anything, or closes, is simply dropped.
+ * The end of a server connection's pipeline: frames what the server sends as bytes
+ * ({@link ResponseFramer}) and hands heads, body slices and the end to the {@link HttpExchange}
+ * the connection is serving, if any. An idle pooled connection that receives anything, or
+ * closes, is simply dropped.
+ *
+ * <p>{@code timeout server} is one lazy timer per connection: attaching an exchange or reading
+ * only moves a deadline; the timer, when it fires early, re-arms itself for what is left, and
+ * stops while the connection is idle. So a busy keep-alive connection schedules nothing per request.
  */
-final class ServerHandler extends ChannelInboundHandlerAdapter {
+final class ServerHandler extends ChannelInboundHandlerAdapter implements ResponseFramer.Listener {
 
     HttpExchange exchange;
+    private final int maxHead;
+    private ResponseFramer framer;
+    private ChannelHandlerContext ctx;
+    private long timeoutNanos;
+    private long deadline;
+    private ScheduledFuture<?> timer;
+
+    /** {@code maxHead}: {@code tune.bufsize}, the largest response head accepted. */
+    ServerHandler(int maxHead) {
+        this.maxHead = maxHead;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.framer = new ResponseFramer(ctx.alloc(), maxHead, this);
+    }
+
+    /** The exchange's request is being sent on this connection; {@code timeoutNanos} 0 means no server timeout. */
+    void attach(HttpExchange ex, boolean headRequest, long timeoutNanos) {
+        exchange = ex;
+        framer.expect(headRequest);
+        this.timeoutNanos = timeoutNanos;
+        if (timeoutNanos > 0) {
+            deadline = System.nanoTime() + timeoutNanos;
+            if (timer == null) {
+                timer = ctx.executor().schedule(this::timerFired, timeoutNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private void timerFired() {
+        timer = null;
+        HttpExchange ex = exchange;
+        if (ex == null || timeoutNanos == 0) {
+            return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            timer = ctx.executor().schedule(this::timerFired, left, TimeUnit.NANOSECONDS);
+        } else {
+            ex.serverTimedOut();
+        }
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (exchange != null && msg instanceof HttpObject o) {
-            exchange.onServerMessage(o);
-        } else {
+        if (exchange == null || !(msg instanceof ByteBuf in)) {
             ReferenceCountUtil.release(msg);
             ctx.close();
+            return;
+        }
+        if (timeoutNanos > 0) {
+            deadline = System.nanoTime() + timeoutNanos;
+        }
+        try {
+            framer.feed(in);
+        } finally {
+            in.release();
+        }
+    }
+
+    @Override
+    public boolean onHead(ResponseHead head) {
+        HttpExchange ex = exchange;
+        return ex != null && ex.onResponseHead(head);
+    }
+
+    @Override
+    public void onBody(ByteBuf bytes) {
+        HttpExchange ex = exchange;
+        if (ex == null) {
+            bytes.release();
+        } else {
+            ex.onResponseBody(bytes);
+        }
+    }
+
+    @Override
+    public void onEnd(boolean clean, List<Field> trailers) {
+        HttpExchange ex = exchange;
+        if (ex != null) {
+            ex.onResponseEnd(clean, trailers);
+        }
+    }
+
+    @Override
+    public void onError(ResponseFramingException e) {
+        HttpExchange ex = exchange;
+        if (ex == null) {
+            ctx.close();
+        } else {
+            ex.onResponseInvalid(e);
         }
     }
 
@@ -33,9 +130,15 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (exchange != null) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        // A close-delimited body ends here (RFC 9112 §6.3 rule 8); anything else was cut short.
+        if (exchange != null && !framer.inputClosed()) {
             exchange.onServerClosed(null);
         }
+        framer.discard();
     }
 
     @Override

@@ -154,6 +154,30 @@ class StatsColumnsTest {
         }
     }
 
+    @Test
+    void httpRequestTimesReachTheServerAndBackendRows() throws Exception {
+        try (ScriptedServer slow = new ScriptedServer(); HealthMonitor health = new HealthMonitor()) {
+            // the server answers 300 ms after the request: Tr (rtime) and Tt (ttime) hold it, Tc (ctime) does not
+            slow.onSlowly("/slow", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 300);
+            BackendSpec web = BackendSpec.of("web", List.of(ServerSpec.of("s", slow.address())));
+            FrontendSpec www = FrontendSpec.of("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), "web");
+            Path sock = dir.resolve("bascule.sock");
+            GlobalSpec global = new GlobalSpec(1000, List.of(sock), 16384, 101, 2);
+            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(www), List.of(web)), health)) {
+                assertThat(RawHttp.get(proxy.boundAddresses("www").getFirst(), "t", "/slow").status()).isEqualTo(200);
+                Awaitility.await("the request's times").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> !rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("web/s").get("ttime").equals("0"));
+                Map<String, Map<String, String>> ours = rows(HealthAndRuntimeApiTest.ask(sock, "show stat"));
+                for (String row : List.of("web/s", "web/BACKEND")) {
+                    assertThat(Long.parseLong(ours.get(row).get("rtime"))).as(row).isBetween(300L, 3000L);
+                    assertThat(Long.parseLong(ours.get(row).get("ttime"))).as(row).isBetween(300L, 3000L);
+                    assertThat(Long.parseLong(ours.get(row).get("ctime"))).as(row).isLessThan(300L);
+                    assertThat(ours.get(row).get("qtime")).as(row).isEqualTo("0");
+                }
+            }
+        }
+    }
+
     /** {@code show stat} as rows keyed {@code pxname/svname}, each a column-name map. */
     static Map<String, Map<String, String>> rows(String csv) {
         List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();

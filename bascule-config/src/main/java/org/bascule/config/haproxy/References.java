@@ -62,9 +62,31 @@ final class References {
                 }
             }
             p.httpResponse().forEach(r -> r.condition().ifPresent(c -> anonymous(c, backends, tables)));
+            p.httpResponse().forEach(this::framingField);
             timeouts(p);
         }
     }
+
+    /**
+     * The proxy forwards a response's body as the server framed it, so http-response header
+     * rules on the framing and hop-by-hop fields have no effect (RFC 9112 section 6, RFC 9110
+     * section 7.6.1): said once, at the line, rather than ignored in silence.
+     */
+    private void framingField(HttpRule r) {
+        String name = switch (r) {
+            case HttpRule.SetHeader h -> h.name();
+            case HttpRule.AddHeader h -> h.name();
+            case HttpRule.DelHeader h -> h.name();
+            default -> null;
+        };
+        if (name != null && FRAMING_FIELDS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            problems.add(Diagnostic.of(Severity.WARNING, r.pos(), "http-response rule on a framing or hop-by-hop field has no effect", name,
+                    "the response is forwarded with the server's framing; Connection and Keep-Alive are the proxy's own"));
+        }
+    }
+
+    private static final Set<String> FRAMING_FIELDS = Set.of("content-length", "transfer-encoding", "connection", "keep-alive",
+            "proxy-connection");
 
     private void backend(HaproxyConfig config, Proxy from, String name, org.bascule.config.SourcePos pos, Set<String> backends, String keyword) {
         Optional<Proxy> target = config.backend(name);

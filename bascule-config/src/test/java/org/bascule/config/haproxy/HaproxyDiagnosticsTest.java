@@ -55,6 +55,26 @@ class HaproxyDiagnosticsTest {
     }
 
     @Test
+    void responseRulesOnFramingFieldsAreWarnedAtTheirLine() {
+        String text = """
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 5s
+                    timeout server 5s
+                backend b
+                    http-response set-header X-Served-By bascule
+                    http-response del-header Transfer-Encoding
+                    server s1 127.0.0.1:80
+                """;
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("r.cfg", text);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.warnings()).extracting(Diagnostic::format).singleElement().satisfies(w -> assertThat(w)
+                .startsWith("r.cfg:8:").contains("warning: http-response rule on a framing or hop-by-hop field has no effect")
+                .contains("Transfer-Encoding"));
+    }
+
+    @Test
     void unreadableFile() {
         ParseResult<HaproxyConfig> r = HaproxyParser.parse(java.nio.file.Path.of("/nonexistent/haproxy.cfg"));
         assertThat(r.errors()).singleElement().satisfies(d -> assertThat(d.format()).startsWith("/nonexistent/haproxy.cfg:1:1: error: cannot read"));
