@@ -8,6 +8,7 @@
 #
 # Bascule runs as users run it: `./bascule run -f haproxy.cfg` on the same haproxy.cfg HAProxy
 # gets, with the launcher's JVM flags (BASCULE_JAVA_OPTS adds some, e.g. -XX:+UseParallelGC).
+# BASCULE_TRANSPORT=io_uring|epoll|nio picks the proxy's transport (default: the first available).
 # BASCULE_VIA=benchproxy runs the spec-built BenchProxy test class instead (no distribution
 # build; handy with JFR while profiling).
 set -euo pipefail
@@ -143,4 +144,6 @@ done
 HAP_LOAD=$(rss $HAP_PID); BAS_LOAD=$(rss $BAS_PID)
 printf "%-22s %12s KiB %12s KiB %7.2f\n" "RSS idle" "$HAP_IDLE" "$BAS_IDLE" "$(echo "$BAS_IDLE / $HAP_IDLE" | bc -l)"
 printf "%-22s %12s KiB %12s KiB %7.2f\n" "RSS after load" "$HAP_LOAD" "$BAS_LOAD" "$(echo "$BAS_LOAD / $HAP_LOAD" | bc -l)"
-echo "(bascule via $VIA ${BASCULE_JAVA_OPTS:-}; threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s; ratios are Bascule/HAProxy)"
+# The transport the proxy chose (BASCULE_TRANSPORT=io_uring|epoll|nio forces one), from its start-up line.
+TRANSPORT=$(grep -o '[a-z_]* transport' "$WORK/bascule.log" | head -n 1 || true)
+echo "(bascule via $VIA ${BASCULE_JAVA_OPTS:-}${TRANSPORT:+, $TRANSPORT}; threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s; ratios are Bascule/HAProxy)"

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.unix.IntegerUnixChannelOption;
-import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * accepted connection ({@code accept-proxy} framer, TLS with SNI, HTTP codec with the
  * {@code tune.bufsize} limit, aggregation, the frontend handler).
  *
- * <p>Accepting: with epoll every event loop has a listening socket of its own on each address
+ * <p>Accepting: with io_uring or epoll every event loop has a listening socket of its own on each address
  * ({@code SO_REUSEPORT}, as HAProxy gives each thread its own listener), so the kernel spreads
  * new connections across the loops and a connection stays on the loop that accepted it: no
  * accept thread, no hand-off to another thread per connection. Another process already
@@ -78,9 +77,9 @@ final class FrontendListener implements AutoCloseable {
             Optional<Mapping<String, SslContext>> tls = b.tls().isPresent()
                     ? Optional.of(TlsContexts.forBind(b.tls().get())) : Optional.empty();
             Accepted accepted = new Accepted(b, tls);
-            if (!Transport.REUSEPORT) {
+            if (!Transport.reusePort()) {
                 if (b.address().getAddress() instanceof Inet6Address && (b.v4v6() || b.v6only())) {
-                    log.warn("frontend {}: bind {}: {} needs the epoll transport; the kernel default applies",
+                    log.warn("frontend {}: bind {}: {} needs the io_uring or epoll transport; the kernel default applies",
                             fe.spec.name(), b.address(), b.v6only() ? "v6only" : "v4v6");
                 }
                 Channel ch = bootstrap(loops, b, accepted).bind(b.address()).sync().channel();
@@ -91,7 +90,7 @@ final class FrontendListener implements AutoCloseable {
             InetSocketAddress address = checkFree(loops.next(), b, accepted);
             for (EventExecutor e : loops) {
                 EventLoop loop = (EventLoop) e;
-                Channel ch = bootstrap(loop, b, accepted).option(UnixChannelOption.SO_REUSEPORT, true)
+                Channel ch = bootstrap(loop, b, accepted).option(Transport.SO_REUSEPORT, true)
                         .bind(address).sync().channel();
                 listeners.add(ch);
             }
@@ -129,7 +128,7 @@ final class FrontendListener implements AutoCloseable {
         }
         // HAProxy's v6only / v4v6 set IPV6_V6ONLY either way; neither leaves the kernel default
         // (net.ipv6.bindv6only, 0 on Linux: an IPv6 wildcard takes IPv4 clients too).
-        if (Transport.REUSEPORT && b.address().getAddress() instanceof Inet6Address && (b.v6only() || b.v4v6())) {
+        if (Transport.reusePort() && b.address().getAddress() instanceof Inet6Address && (b.v6only() || b.v4v6())) {
             sb.option(IPV6_V6ONLY, b.v6only() ? 1 : 0);
         }
         return sb;

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Threads: one event loop per core (or {@code nbthread}) carries every connection, client and
- * server side of an exchange on the same loop; with epoll each loop also accepts on a listening
+ * server side of an exchange on the same loop; with io_uring or epoll each loop also accepts on a listening
  * socket of its own (no accept thread, see {@link FrontendListener}); health checks run on the monitor's virtual threads
  * and reach the data path only through volatile server state.
  */
@@ -123,7 +123,8 @@ public final class L7Proxy implements AutoCloseable {
         for (var path : spec.global().statsSockets()) {
             statsSockets.add(StatsSocket.open(path, new RuntimeApi(this)));
         }
-        log.info("L7 proxy started: {} frontend(s), {} backend(s)", frontends.size(), backends.size());
+        log.info("L7 proxy started: {} frontend(s), {} backend(s), {} transport", frontends.size(), backends.size(),
+                Transport.current().label);
     }
 
     /** The bascule-health check of a server with {@code check} ({@link ServerChecks#regular}). */

@@ -1,7 +1,9 @@
 package org.bascule.l7;
 
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -13,41 +15,153 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.UnixChannelOption;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Native epoll when the platform has it (Linux), else NIO; one event loop per core by default. */
-final class Transport {
+/**
+ * The kernel interface the proxy's sockets use: io_uring when the kernel offers it (fewest
+ * system calls per request), else epoll (Linux), else NIO; one event loop per core by default.
+ * {@code BASCULE_TRANSPORT=io_uring|epoll|nio} (system property {@code bascule.transport} or
+ * environment variable) forces one; one that is not available here is refused at start.
+ *
+ * <p>io_uring needs a Netty with netty#16705 (4.2.18, the root pom's, has it): 4.2.7 asserted that the
+ * event loop's shared iovec array was empty whenever a channel began a gathering write, which is
+ * false when two connections of one loop write in the same loop turn (netty#16705). With
+ * assertions on (the tests) the AssertionError failed the write, Netty shut the connection's
+ * output, and keep-alive clients got a FIN instead of their response. 4.2.18 also carries the fix
+ * for reads lost when auto-read is switched off and on again (netty#17087), which TLS and
+ * pipelined connections do.
+ */
+enum Transport {
+    IO_URING("io_uring"),
+    EPOLL("epoll"),
+    NIO("nio");
 
-    static final boolean EPOLL = Epoll.isAvailable();
+    private static final Logger log = LoggerFactory.getLogger(Transport.class);
+
+    /** The transport of this process, chosen on first use. */
+    private static volatile Transport current;
+
+    final String label;
+
+    Transport(String label) {
+        this.label = label;
+    }
+
+    /**
+     * The transport of this process: the forced one, or the first available of io_uring, epoll,
+     * NIO. Throws {@link IllegalArgumentException} naming the variable for an unknown or
+     * unavailable forced one (and chooses again on the next call).
+     */
+    static Transport current() {
+        Transport t = current;
+        if (t == null) {
+            t = choose(System.getProperty("bascule.transport", System.getenv("BASCULE_TRANSPORT")));
+            current = t;
+        }
+        return t;
+    }
 
     /** Listening sockets can share an address ({@code SO_REUSEPORT}): one per event loop. */
-    static final boolean REUSEPORT = EPOLL;
+    static boolean reusePort() {
+        return current() != NIO;
+    }
 
-    private Transport() {}
+    boolean available() {
+        return switch (this) {
+            case IO_URING -> IoUring.isAvailable();
+            case EPOLL -> Epoll.isAvailable();
+            case NIO -> true;
+        };
+    }
+
+    static Transport choose(String forced) {
+        if (forced != null && !forced.isBlank()) {
+            Transport t = parse(forced.trim());
+            if (!t.available()) {
+                throw new IllegalArgumentException("BASCULE_TRANSPORT=" + forced + ": " + t.label
+                        + " is not available here: " + unavailability(t));
+            }
+            return t;
+        }
+        for (Transport t : values()) {
+            if (t.available()) {
+                return t;
+            }
+            log.info("transport {} unavailable: {}", t.label, unavailability(t));
+        }
+        return NIO;
+    }
+
+    static Transport parse(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('-', '_');
+        return switch (n) {
+            case "io_uring", "iouring", "uring" -> IO_URING;
+            case "epoll" -> EPOLL;
+            case "nio" -> NIO;
+            default -> throw new IllegalArgumentException("BASCULE_TRANSPORT=" + name + ": unknown transport, expected io_uring, epoll or nio");
+        };
+    }
+
+    private static String unavailability(Transport t) {
+        Throwable cause = switch (t) {
+            case IO_URING -> IoUring.unavailabilityCause();
+            case EPOLL -> Epoll.unavailabilityCause();
+            case NIO -> null;
+        };
+        return cause == null ? "unknown" : cause.toString();
+    }
 
     static EventLoopGroup group(int threads, ThreadFactory factory) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        return new MultiThreadIoEventLoopGroup(n, factory, EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        IoHandlerFactory io = switch (current()) {
+            case IO_URING -> IoUringIoHandler.newFactory();
+            case EPOLL -> EpollIoHandler.newFactory();
+            case NIO -> NioIoHandler.newFactory();
+        };
+        return new MultiThreadIoEventLoopGroup(n, factory, io);
     }
 
     static Class<? extends ServerSocketChannel> serverChannel() {
-        return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        return switch (current()) {
+            case IO_URING -> IoUringServerSocketChannel.class;
+            case EPOLL -> EpollServerSocketChannel.class;
+            case NIO -> NioServerSocketChannel.class;
+        };
     }
+
+    /**
+     * {@code SO_REUSEPORT} for a listener (only when {@link #reusePort()}): epoll and io_uring
+     * both take Netty's {@code UnixChannelOption.SO_REUSEPORT} ({@code IoUringChannelOption}
+     * inherits that very constant).
+     */
+    static final ChannelOption<Boolean> SO_REUSEPORT = UnixChannelOption.SO_REUSEPORT;
 
     /**
      * Server connections in the target's own family: an IPv4 server gets an AF_INET socket, not
      * Netty's default dual-stack AF_INET6 one (which costs an IPV6_V6ONLY setsockopt per connect).
      */
     static ChannelFactory<SocketChannel> clientChannel(InetSocketAddress target) {
-        if (!EPOLL) {
-            return NIO_CLIENT;
-        }
-        return target.getAddress() instanceof Inet4Address ? EPOLL_CLIENT_V4 : EPOLL_CLIENT_V6;
+        boolean v4 = target.getAddress() instanceof Inet4Address;
+        return switch (current()) {
+            // Netty 4.2.7's IoUringSocketChannel has no public per-family constructor: dual-stack socket.
+            case IO_URING -> URING_CLIENT;
+            case EPOLL -> v4 ? EPOLL_CLIENT_V4 : EPOLL_CLIENT_V6;
+            case NIO -> NIO_CLIENT;
+        };
     }
 
     private static final ChannelFactory<SocketChannel> NIO_CLIENT = NioSocketChannel::new;
     private static final ChannelFactory<SocketChannel> EPOLL_CLIENT_V4 = () -> new EpollSocketChannel(SocketProtocolFamily.INET);
     private static final ChannelFactory<SocketChannel> EPOLL_CLIENT_V6 = () -> new EpollSocketChannel(SocketProtocolFamily.INET6);
+    private static final ChannelFactory<SocketChannel> URING_CLIENT = IoUringSocketChannel::new;
 }
