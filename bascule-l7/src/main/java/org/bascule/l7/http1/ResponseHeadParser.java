@@ -289,21 +289,12 @@ public final class ResponseHeadParser {
     /** Walks a Transfer-Encoding list: whether its last coding is chunked; chunked before another is refused. */
     private static boolean lastCodingIsChunked(byte[] buf, int s, int e) throws ResponseFramingException {
         boolean last = false;
-        int i = s;
         int codings = 0;
-        while (i < e) {
-            int c = i;
-            while (c < e && buf[c] != ',') {
-                c++;
-            }
-            int ts = i;
-            int te = c;
-            while (ts < te && isOws(buf[ts])) {
-                ts++;
-            }
-            while (te > ts && isOws(buf[te - 1])) {
-                te--;
-            }
+        int[] element = new int[2];
+        for (int i = s; i < e; ) {
+            i = element(buf, i, e, element) + 1;
+            int ts = element[0];
+            int te = element[1];
             if (te > ts) {
                 if (last) {
                     throw new ResponseFramingException(FramingError.BAD_TRANSFER_ENCODING, "a coding after chunked: '" + text(buf, s, e) + "'");
@@ -311,7 +302,6 @@ public final class ResponseHeadParser {
                 last = te - ts == 7 && equalsLower(buf, ts, "chunked");
                 codings++;
             }
-            i = c + 1;
         }
         if (codings == 0) {
             throw new ResponseFramingException(FramingError.BAD_TRANSFER_ENCODING, "empty");
@@ -321,26 +311,37 @@ public final class ResponseHeadParser {
 
     /** Whether a comma-separated token list holds {@code token} (lower case), ignoring case. */
     private static boolean hasToken(byte[] buf, int s, int e, String token) {
-        int i = s;
-        while (i < e) {
-            int c = i;
-            while (c < e && buf[c] != ',') {
-                c++;
-            }
-            int ts = i;
-            int te = c;
-            while (ts < te && isOws(buf[ts])) {
-                ts++;
-            }
-            while (te > ts && isOws(buf[te - 1])) {
-                te--;
-            }
-            if (te - ts == token.length() && equalsLower(buf, ts, token)) {
+        int[] element = new int[2];
+        for (int i = s; i < e; ) {
+            i = element(buf, i, e, element) + 1;
+            if (element[1] - element[0] == token.length() && equalsLower(buf, element[0], token)) {
                 return true;
             }
-            i = c + 1;
         }
         return false;
+    }
+
+    /**
+     * One element of a comma-separated list (RFC 9110 section 5.6.1) starting at {@code i}: its
+     * bounds without the surrounding whitespace go to {@code bounds}; returns the index of the
+     * comma after it (or {@code e}).
+     */
+    private static int element(byte[] buf, int i, int e, int[] bounds) {
+        int c = i;
+        while (c < e && buf[c] != ',') {
+            c++;
+        }
+        int ts = i;
+        int te = c;
+        while (ts < te && isOws(buf[ts])) {
+            ts++;
+        }
+        while (te > ts && isOws(buf[te - 1])) {
+            te--;
+        }
+        bounds[0] = ts;
+        bounds[1] = te;
+        return c;
     }
 
     private static boolean equalsLower(byte[] buf, int s, String lower) {
