@@ -87,7 +87,7 @@ final class FrontendListener implements AutoCloseable {
                 bound.add((InetSocketAddress) ch.localAddress());
                 continue;
             }
-            InetSocketAddress address = checkFree(loops.next(), b, accepted);
+            InetSocketAddress address = checkFree(loops.next(), b);
             for (EventExecutor e : loops) {
                 EventLoop loop = (EventLoop) e;
                 Channel ch = bootstrap(loop, b, accepted).option(Transport.SO_REUSEPORT, true)
@@ -99,17 +99,29 @@ final class FrontendListener implements AutoCloseable {
     }
 
     /**
-     * Binds {@code b} once without {@code SO_REUSEPORT} and closes it again: this fails with
-     * "Address already in use" when another process (HAProxy, another Bascule, anything) listens
-     * there, as binding a single socket did, even if that process set {@code SO_REUSEPORT}
-     * itself; the kernel would otherwise let reuse-port sockets of the same user share the port
-     * silently. Returns the address with the port resolved when the spec said 0.
+     * Binds a socket to {@code b} once without {@code SO_REUSEPORT}, and without listening, and
+     * closes it again: this fails with "Address already in use" when another process (HAProxy,
+     * another Bascule, anything) listens there, as binding a single socket did, even if that
+     * process set {@code SO_REUSEPORT} itself; the kernel would otherwise let reuse-port sockets of
+     * the same user share the port silently. Not listening matters: a probe that listened for an
+     * instant showed the port open before the proxy was, and reset whoever connected then (a
+     * start-up script's port check). Returns the address with the port resolved when the spec said 0.
      */
-    private InetSocketAddress checkFree(EventLoop loop, BindSpec b, Accepted accepted) throws InterruptedException {
-        Channel probe = bootstrap(loop, b, accepted).bind(b.address()).sync().channel();
-        InetSocketAddress resolved = (InetSocketAddress) probe.localAddress();
-        probe.close().sync();
-        return new InetSocketAddress(b.address().getAddress(), resolved.getPort());
+    private InetSocketAddress checkFree(EventLoop loop, BindSpec b) throws InterruptedException {
+        Channel probe = Transport.clientChannel(b.address()).newChannel();
+        // As the listeners: TIME_WAIT connections on the port do not count, a listening socket does.
+        probe.config().setOption(ChannelOption.SO_REUSEADDR, true);
+        if (b.address().getAddress() instanceof Inet6Address && (b.v6only() || b.v4v6())) {
+            probe.config().setOption(IPV6_V6ONLY, b.v6only() ? 1 : 0);
+        }
+        try {
+            loop.register(probe).sync();
+            probe.bind(b.address()).sync();
+            InetSocketAddress resolved = (InetSocketAddress) probe.localAddress();
+            return new InetSocketAddress(b.address().getAddress(), resolved.getPort());
+        } finally {
+            probe.close().sync();
+        }
     }
 
     private ServerBootstrap bootstrap(EventLoopGroup group, BindSpec b, Accepted accepted) {
@@ -182,11 +194,11 @@ final class FrontendListener implements AutoCloseable {
         tls.ifPresent(m -> p.addLast("tls", new SniHandler(m)));
         if (fe.spec.mode() == ProxyMode.TCP) {
             fe.spec.timeouts().client().ifPresent(t -> {
-                p.addLast(new IdleStateHandler(0, 0, t.toMillis(), TimeUnit.MILLISECONDS));
-                p.addLast(new IdleCloser());
+                p.addLast("idle", new IdleStateHandler(0, 0, t.toMillis(), TimeUnit.MILLISECONDS));
+                p.addLast("idle-close", new IdleCloser());
             });
             LiveBackend backend = fe.backends.get(fe.spec.defaultBackend().orElseThrow());
-            p.addLast(new TcpFrontendHandler(fe, backend, b.acceptProxy()));
+            p.addLast("tcp", new TcpFrontendHandler(fe, backend, b.acceptProxy()));
             return;
         }
         if (b.tls().isPresent() && b.tls().get().alpn().contains("h2")) {

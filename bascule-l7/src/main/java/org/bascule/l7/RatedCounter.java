@@ -15,8 +15,8 @@ final class RatedCounter {
     private final LongAdder total = new LongAdder();
     private final PerSecondCounter perSecond;
     private final LongSupplier nanos;
-    private volatile long lastNanos;
-    private volatile boolean any;
+    /** The clock at the last event; {@link Long#MIN_VALUE} before the first. */
+    private volatile long lastNanos = Long.MIN_VALUE;
 
     RatedCounter() {
         this(System::nanoTime);
@@ -28,10 +28,10 @@ final class RatedCounter {
     }
 
     void increment() {
+        long now = nanos.getAsLong();
         total.increment();
-        perSecond.increment();
-        lastNanos = nanos.getAsLong();
-        any = true;
+        perSecond.increment(now);
+        lastNanos = now;
     }
 
     long sum() {
@@ -50,6 +50,7 @@ final class RatedCounter {
 
     /** Whole seconds since the last event, -1 before the first (HAProxy prints {@code lastsess} so). */
     long secondsSinceLast() {
-        return any ? (nanos.getAsLong() - lastNanos) / 1_000_000_000L : -1;
+        long last = lastNanos;
+        return last == Long.MIN_VALUE ? -1 : (nanos.getAsLong() - last) / 1_000_000_000L;
     }
 }

@@ -34,6 +34,8 @@ final class ServerConnector {
 
     private ServerConnector() {}
 
+    private static final String[] HANDLER_NAMES = {"server-0", "server-1", "server-2"};
+
     /**
      * A new connection to {@code server}, registered on {@code loop} with {@code pipeline}'s
      * handlers in place before the connect starts. Built by hand rather than with a
@@ -52,13 +54,17 @@ final class ServerConnector {
                 SslHandler ssl = clientSsl(tls.get()).newHandler(ch.alloc(),
                         tls.get().sni().orElse(target.getHostString()), target.getPort());
                 ssl.setHandshakeTimeoutMillis(Math.max(1, connectTimeout.toMillis()));
-                ch.pipeline().addLast(ssl);
+                ch.pipeline().addLast("ssl", ssl);
             } catch (SSLException e) {
                 ch.unsafe().closeForcibly();
                 return ch.newFailedFuture(e);
             }
         }
-        ch.pipeline().addLast(pipeline.get());
+        ChannelHandler[] handlers = pipeline.get();
+        for (int i = 0; i < handlers.length; i++) {
+            // Named here: a generated name costs a thread-local cache lookup and a pipeline walk per handler.
+            ch.pipeline().addLast(i < HANDLER_NAMES.length ? HANDLER_NAMES[i] : "server-" + i, handlers[i]);
+        }
         ChannelPromise connected = ch.newPromise();
         ChannelFuture registered = loop.register(ch);
         if (registered.isDone()) {

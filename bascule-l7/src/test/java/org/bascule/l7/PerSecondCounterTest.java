@@ -56,4 +56,35 @@ class PerSecondCounterTest {
         assertThat(c.rate()).isZero();
         assertThat(c.maxRate()).isEqualTo(2);
     }
+
+    @Test
+    void incrementsFromSeveralThreadsAreAllCounted() throws Exception {
+        PerSecondCounter c = new PerSecondCounter(now::get);
+        Thread[] loops = new Thread[4];
+        for (int t = 0; t < loops.length; t++) {
+            loops[t] = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    c.increment();
+                }
+            });
+        }
+        for (Thread t : loops) {
+            t.join(10_000);
+        }
+        assertThat(c.rate()).isEqualTo(80_000);
+        assertThat(c.max()).isEqualTo(80_000);
+        now.addAndGet(1_000 * MS); // the next period: all of it now "previous", at full weight at its start
+        assertThat(c.rate()).isEqualTo(80_000);
+    }
+
+    @Test
+    void aCountSaturatesInsteadOfSpillingIntoThePeriod() {
+        PerSecondCounter c = new PerSecondCounter(now::get);
+        for (int i = 0; i < PerSecondCounter.COUNT_MAX + 10; i++) {
+            c.increment();
+        }
+        assertThat(c.rate()).isEqualTo(PerSecondCounter.COUNT_MAX);
+        now.addAndGet(1_500 * MS);
+        assertThat(c.rate()).isEqualTo(PerSecondCounter.COUNT_MAX / 2);
+    }
 }
