@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.bascule.health.HealthMonitor;
 import org.bascule.l7.spec.BackendSpec;
@@ -28,7 +27,6 @@ import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.Timeouts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,31 +123,19 @@ class HealthAndRuntimeApiTest {
 
     /** The first line of {@code show stat} from the real HAProxy, when installed. */
     private Optional<String> haproxyStatHeader() throws Exception {
-        Path bin = Path.of("/usr/sbin/haproxy");
-        Assumptions.assumeTrue(Files.isExecutable(bin), "haproxy is not installed: cannot compare the CSV header");
+        RealHaproxy.assumeInstalled("cannot compare the CSV header");
         Path sock = dir.resolve("haproxy.sock");
-        Path cfg = dir.resolve("haproxy.cfg");
         int port = Nginx.freePort("127.0.0.1");
-        Files.writeString(cfg, """
+        try (RealHaproxy h = RealHaproxy.start(dir, "haproxy", """
                 global
                   stats socket %s level admin
-                defaults
-                  mode http
-                  timeout connect 1s
-                  timeout client 5s
-                  timeout server 5s
+                %s
                 listen www
                   bind 127.0.0.1:%d
                   server s1 127.0.0.1:9
-                """.formatted(sock, port));
-        Process p = new ProcessBuilder(bin.toString(), "-db", "-f", cfg.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-        try {
+                """.formatted(sock, RealHaproxy.HTTP_DEFAULTS, port))) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(sock));
             return Optional.of(ask(sock, "show stat").lines().findFirst().orElseThrow());
-        } finally {
-            p.destroy();
-            p.waitFor(5, TimeUnit.SECONDS);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.Timeouts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ListenersAndIdleTimeoutTest {
 
-    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
 
     @TempDir
     Path dir;
@@ -72,27 +69,20 @@ class ListenersAndIdleTimeoutTest {
 
     @Test
     void aPortHeldByHaproxyFailsTheStart() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(HAPROXY), "haproxy is not installed (apt-get install haproxy)");
+        RealHaproxy.assumeInstalled("no port to hold with it");
         int port = Nginx.freePort("127.0.0.1");
-        Path cfg = dir.resolve("haproxy.cfg");
         // HAProxy sets SO_REUSEPORT on its listeners: a reuse-port bind of the same user would share the port.
-        Files.writeString(cfg, """
-                defaults
-                    mode http
-                    timeout connect 1s
-                    timeout client 5s
-                    timeout server 5s
+        try (RealHaproxy hap = RealHaproxy.start(dir, "haproxy", """
+                %s
                 frontend held
                     bind 127.0.0.1:%d
                     http-request return status 200
-                """.formatted(port));
-        Process hap = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", cfg.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-        try (HealthMonitor health = new HealthMonitor()) {
+                """.formatted(RealHaproxy.HTTP_DEFAULTS, port));
+                HealthMonitor health = new HealthMonitor()) {
             Awaitility.await("haproxy listening on " + port).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> {
                         if (!hap.isAlive()) {
-                            throw new IllegalStateException("haproxy exited: " + Files.readString(dir.resolve("haproxy.log")));
+                            throw new IllegalStateException("haproxy exited: " + hap.output());
                         }
                         try (Socket s = new Socket("127.0.0.1", port)) {
                             return true;
@@ -108,9 +98,6 @@ class ListenersAndIdleTimeoutTest {
                     .hasMessageContaining("Address already in use");
             // and HAProxy still gets every connection
             assertThat(RawHttp.get(new InetSocketAddress("127.0.0.1", port), "t", "/").status()).isEqualTo(200);
-        } finally {
-            hap.destroy();
-            hap.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

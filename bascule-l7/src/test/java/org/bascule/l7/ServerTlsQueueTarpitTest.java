@@ -190,36 +190,23 @@ class ServerTlsQueueTarpitTest {
 
     /** The same tarpit through a real HAProxy 2.6, when installed. */
     private Optional<Timed> haproxyTarpit(Nginx n, Duration tarpit) throws Exception {
-        Path bin = Path.of("/usr/sbin/haproxy");
-        Assumptions.assumeTrue(Files.isExecutable(bin), "haproxy is not installed: cannot compare tarpit");
+        RealHaproxy.assumeInstalled("cannot compare tarpit");
         int port = Nginx.freePort("127.0.0.1");
-        Path cfg = dir.resolve("tarpit.cfg");
-        Files.writeString(cfg, """
-                defaults
-                  mode http
-                  timeout connect 1s
-                  timeout client 5s
-                  timeout server 5s
-                  timeout tarpit %dms
+        try (RealHaproxy h = RealHaproxy.start(dir, "haproxy-tarpit", """
+                %s  timeout tarpit %dms
                 frontend www
                   bind 127.0.0.1:%d
                   http-request tarpit if { path_beg /admin }
                   default_backend web
                 backend web
                   server n 127.0.0.1:%d
-                """.formatted(tarpit.toMillis(), port, n.port));
-        Process p = new ProcessBuilder(bin.toString(), "-db", "-f", cfg.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("haproxy-tarpit.log").toFile()).start();
-        try {
+                """.formatted(RealHaproxy.HTTP_DEFAULTS, tarpit.toMillis(), port, n.port))) {
             InetSocketAddress at = new InetSocketAddress("127.0.0.1", port);
             Awaitility.await("haproxy listening").atMost(Duration.ofSeconds(10)).ignoreExceptions()
                     .until(() -> RawHttp.get(at, "t", "/public").status() == 200);
             long start = System.nanoTime();
             int status = RawHttp.get(at, "t", "/admin/login").status();
             return Optional.of(new Timed(status, Duration.ofNanos(System.nanoTime() - start)));
-        } finally {
-            p.destroy();
-            p.waitFor(5, TimeUnit.SECONDS);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.bascule.health.HealthMonitor;
 import org.bascule.l7.spec.BackendSpec;
@@ -25,7 +24,6 @@ import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.Timeouts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +44,7 @@ class StatsColumnsTest {
 
     @Test
     void rateTimingAndCheckColumnsAreFilledWhereHaproxyFillsThem() throws Exception {
-        Path haproxy = Path.of("/usr/sbin/haproxy");
-        Assumptions.assumeTrue(Files.isExecutable(haproxy), "haproxy is not installed: nothing to compare show stat with");
+        RealHaproxy.assumeInstalled("nothing to compare show stat with");
         try (Nginx a = Nginx.start("a", dir, "127.0.0.1", false); HealthMonitor health = new HealthMonitor()) {
             int closed = Nginx.freePort("127.0.0.1");
             BackendSpec web = BackendSpec.of("web", List.of(
@@ -59,25 +56,18 @@ class StatsColumnsTest {
 
             Path hsock = dir.resolve("haproxy.sock");
             int hport = Nginx.freePort("127.0.0.1");
-            Path cfg = dir.resolve("haproxy.cfg");
-            Files.writeString(cfg, """
+            try (RealHaproxy h = RealHaproxy.start(dir, "haproxy", """
                     global
                       stats socket %s level admin
-                    defaults
-                      mode http
-                      timeout connect 1s
-                      timeout client 5s
-                      timeout server 5s
+                    %s
                     frontend www
                       bind 127.0.0.1:%d
                       default_backend web
                     backend web
                       server a 127.0.0.1:%d check inter 200ms rise 2 fall 2
                       server gone 127.0.0.1:%d check inter 200ms rise 2 fall 2
-                    """.formatted(hsock, hport, a.port, closed));
-            Process hp = new ProcessBuilder(haproxy.toString(), "-db", "-f", cfg.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(www), List.of(web)), health)) {
+                    """.formatted(hsock, RealHaproxy.HTTP_DEFAULTS, hport, a.port, closed));
+                    L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(www), List.of(web)), health)) {
                 Awaitility.await("haproxy's stats socket").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(hsock));
                 InetSocketAddress bat = proxy.boundAddresses("www").getFirst();
                 InetSocketAddress hat = new InetSocketAddress("127.0.0.1", hport);
@@ -112,9 +102,6 @@ class StatsColumnsTest {
                     assertThat(rows.get("web/a").get("last_chk")).isEmpty();
                     assertThat(Long.parseLong(rows.get("web/gone").get("downtime"))).isBetween(0L, 10L);
                 }
-            } finally {
-                hp.destroy();
-                hp.waitFor(5, TimeUnit.SECONDS);
             }
         }
     }
@@ -172,7 +159,8 @@ class StatsColumnsTest {
                     assertThat(Long.parseLong(ours.get(row).get("rtime"))).as(row).isBetween(300L, 3000L);
                     assertThat(Long.parseLong(ours.get(row).get("ttime"))).as(row).isBetween(300L, 3000L);
                     assertThat(Long.parseLong(ours.get(row).get("ctime"))).as(row).isLessThan(300L);
-                    assertThat(ours.get(row).get("qtime")).as(row).isEqualTo("0");
+                    // no queue: Tw is only the time to pick the server (a millisecond or so on a cold first request)
+                    assertThat(Long.parseLong(ours.get(row).get("qtime"))).as(row).isLessThan(100L);
                 }
             }
         }
