@@ -166,10 +166,12 @@ final class HttpExchange {
         Channel ch = reusable(s);
         if (ch != null) {
             reused = true;
+            s.reuses.increment();
             send(ch);
             return;
         }
         reused = false;
+        s.connects.increment();
         Duration connect = backend.spec().timeouts().connect().orElse(DEFAULT_CONNECT);
         ChannelFuture f = ServerConnector.connect(s, loop, connect,
                 () -> new ChannelHandler[] {new HttpRequestEncoder(), new ServerHandler(fe.fe.global.bufferSize())},
@@ -524,6 +526,7 @@ final class HttpExchange {
         detachServer(true);
         if (responseStarted) {
             s.responseErrors.increment();
+            s.serverAborts.increment();
             abortClient();
             return;
         }
@@ -563,6 +566,9 @@ final class HttpExchange {
         cancelTimer();
         if (waiter != null && waiter.done.compareAndSet(false, true)) {
             backend.forget(waiter);
+            backend.queuedClientAborts.increment();
+        } else if (server != null) {
+            server.clientAborts.increment();
         }
         detachServer(true);
         request.release();

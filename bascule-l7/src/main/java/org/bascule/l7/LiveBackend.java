@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.bascule.l7.balance.Picker;
 import org.bascule.l7.balance.Pickers;
@@ -46,6 +47,9 @@ public final class LiveBackend {
     private final List<LiveServer> servers;
     private final Picker picker;
     private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger maxQueue = new AtomicInteger();
+    /** {@code cli_abrt} of clients that left while queued, before any server was chosen. */
+    final LongAdder queuedClientAborts = new LongAdder();
     /** Requests routed here ({@code stot}/{@code req_tot}), with their rate and the last one ({@code lastsess}). */
     final RatedCounter total = new RatedCounter();
     private final TimingAverages timings = new TimingAverages();
@@ -151,6 +155,17 @@ public final class LiveBackend {
     void enqueue(Waiter w) {
         queued.increment();
         queue.add(w);
+        // qmax: the longest the queue has been (HAProxy's nbpend_max)
+        int len = queue.size();
+        int m;
+        while (len > (m = maxQueue.get()) && !maxQueue.compareAndSet(m, len)) {
+            // raced with another loop's enqueue: compare again
+        }
+    }
+
+    /** {@code qmax}. */
+    int maxQueueLength() {
+        return maxQueue.get();
     }
 
     /** A slot freed up on some server: wake the oldest waiter still waiting. */

@@ -49,6 +49,12 @@ public final class LiveServer {
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
     final LongAdder checkDowns = new LongAdder();
+    /** {@code connect}: connections opened to this server (attempts); {@code reuse}: requests sent on an idle one. */
+    final LongAdder connects = new LongAdder();
+    final LongAdder reuses = new LongAdder();
+    /** {@code cli_abrt}, {@code srv_abrt}: exchanges the client left before their end, responses the server cut short. */
+    final LongAdder clientAborts = new LongAdder();
+    final LongAdder serverAborts = new LongAdder();
     final LongAdder[] statusClasses = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
     volatile int maxActive;
     private final Map<EventLoop, ArrayDeque<Channel>> idle = new ConcurrentHashMap<>();

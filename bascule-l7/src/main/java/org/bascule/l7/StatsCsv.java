@@ -81,6 +81,10 @@ final class StatsCsv {
             long eresp = 0;
             long wretr = 0;
             long wredis = 0;
+            long cliAbrt = b.queuedClientAborts.sum();
+            long srvAbrt = 0;
+            long connects = 0;
+            long reuses = 0;
             int weight = 0;
             LongSum[] classes = {new LongSum(), new LongSum(), new LongSum(), new LongSum(), new LongSum(), new LongSum()};
             for (LiveServer s : b.servers()) {
@@ -88,7 +92,7 @@ final class StatsCsv {
                 r.put("pxname", b.name());
                 r.put("svname", s.name());
                 r.put("qcur", "0");
-                r.put("qmax", "0");
+                r.put("qmax", "0"); // requests queue per backend here, not per server
                 r.put("scur", Integer.toString(s.activeRequests()));
                 r.put("smax", Integer.toString(s.maxActive));
                 if (s.spec().maxconn() > 0) {
@@ -102,6 +106,10 @@ final class StatsCsv {
                 r.put("eresp", Long.toString(s.responseErrors.sum()));
                 r.put("wretr", Long.toString(s.retries.sum()));
                 r.put("wredis", Long.toString(s.redispatches.sum()));
+                r.put("cli_abrt", Long.toString(s.clientAborts.sum()));
+                r.put("srv_abrt", Long.toString(s.serverAborts.sum()));
+                r.put("connect", Long.toString(s.connects.sum()));
+                r.put("reuse", Long.toString(s.reuses.sum()));
                 r.put("status", serverStatus(s));
                 r.put("weight", Integer.toString(s.weight()));
                 r.put("act", s.spec().backup() ? "0" : "1");
@@ -159,6 +167,10 @@ final class StatsCsv {
                 eresp += s.responseErrors.sum();
                 wretr += s.retries.sum();
                 wredis += s.redispatches.sum();
+                cliAbrt += s.clientAborts.sum();
+                srvAbrt += s.serverAborts.sum();
+                connects += s.connects.sum();
+                reuses += s.reuses.sum();
                 for (int i = 0; i < 6; i++) {
                     classes[i].v += s.statusClasses[i].sum();
                 }
@@ -167,7 +179,7 @@ final class StatsCsv {
             r.put("pxname", b.name());
             r.put("svname", "BACKEND");
             r.put("qcur", Integer.toString(b.queueLength()));
-            r.put("qmax", "0");
+            r.put("qmax", Integer.toString(b.maxQueueLength()));
             r.put("scur", Long.toString(scur));
             r.put("stot", Long.toString(b.total.sum()));
             r.put("bin", Long.toString(bin));
@@ -178,6 +190,10 @@ final class StatsCsv {
             r.put("eresp", Long.toString(eresp));
             r.put("wretr", Long.toString(wretr));
             r.put("wredis", Long.toString(wredis));
+            r.put("cli_abrt", Long.toString(cliAbrt));
+            r.put("srv_abrt", Long.toString(srvAbrt));
+            r.put("connect", Long.toString(connects));
+            r.put("reuse", Long.toString(reuses));
             r.put("status", act + bck > 0 ? "UP" : "DOWN");
             r.put("weight", Integer.toString(weight));
             r.put("act", Integer.toString(act));

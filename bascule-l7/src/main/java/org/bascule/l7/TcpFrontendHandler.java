@@ -96,6 +96,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         holdsSlot = true;
         s.active.incrementAndGet();
         s.total.increment();
+        s.connects.increment();
         Duration timeout = backend.spec().timeouts().connect().orElse(Duration.ofSeconds(5));
         ChannelFuture f = ServerConnector.connect(s, ctx.channel().eventLoop(), timeout,
                 () -> new ChannelHandler[] {new Relay(ctx.channel(), s)}, client, local);

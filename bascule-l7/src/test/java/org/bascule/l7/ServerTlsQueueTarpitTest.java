@@ -139,6 +139,8 @@ class ServerTlsQueueTarpitTest {
                 assertThat(waiter.get(5, TimeUnit.SECONDS).status()).isEqualTo(503);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
                 assertThat(one.queueLength()).isZero();
+                // qmax keeps the longest the queue was
+                assertThat(StatsColumnsTest.rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("one/BACKEND").get("qmax")).isEqualTo("1");
                 // a request queued when the slot frees is served
                 CompletableFuture<RawHttp.Response> next = CompletableFuture.supplyAsync(() -> get(at, "/next"), clients);
                 Awaitility.await("queued again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> {

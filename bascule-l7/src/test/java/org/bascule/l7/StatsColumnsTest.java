@@ -37,7 +37,7 @@ class StatsColumnsTest {
     /** The columns this test holds Bascule to HAProxy's emptiness on. */
     private static final List<String> COLUMNS = List.of("rate", "rate_lim", "rate_max", "req_rate", "req_rate_max", "conn_rate",
             "conn_rate_max", "lastsess", "last_chk", "qtime", "ctime", "rtime", "ttime", "qtime_max", "ctime_max", "rtime_max",
-            "ttime_max", "check_status", "check_code", "check_duration", "check_desc");
+            "ttime_max", "check_status", "check_code", "check_duration", "check_desc", "qmax", "cli_abrt", "srv_abrt", "connect", "reuse");
 
     @TempDir
     Path dir;
@@ -164,6 +164,70 @@ class StatsColumnsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void connectReuseAndAbortCounters() throws Exception {
+        try (ScriptedServer srv = new ScriptedServer(); HealthMonitor health = new HealthMonitor()) {
+            srv.on("/ok", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false);
+            // 3 body bytes of 100, then the server closes: a response cut short by the server
+            srv.on("/cut", "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc", true);
+            srv.onSlowly("/slow", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 3000);
+            BackendSpec web = BackendSpec.of("web", List.of(ServerSpec.of("s", srv.address())));
+            FrontendSpec www = FrontendSpec.of("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), "web");
+            Path sock = dir.resolve("bascule.sock");
+            GlobalSpec global = new GlobalSpec(1000, List.of(sock), 16384, 101, 2);
+            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(www), List.of(web)), health)) {
+                InetSocketAddress at = proxy.boundAddresses("www").getFirst();
+                // three requests on one client connection: the first opens a server connection (http-reuse safe),
+                // the next two reuse it
+                try (Socket c = new Socket(at.getAddress(), at.getPort())) {
+                    c.setSoTimeout(5000);
+                    OutputStream out = c.getOutputStream();
+                    InputStream in = c.getInputStream();
+                    for (int i = 0; i < 3; i++) {
+                        out.write("GET /ok HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        assertThat(readResponse(in)).startsWith("HTTP/1.1 200").endsWith("ok");
+                    }
+                }
+                // the server cuts its response: the client gets 3 bytes of 100 and a closed connection
+                try (Socket c = new Socket(at.getAddress(), at.getPort())) {
+                    c.setSoTimeout(5000);
+                    c.getOutputStream().write("GET /cut HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    assertThat(new String(c.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).endsWith("\r\n\r\nabc");
+                }
+                // the client leaves (a reset: a FIN alone is a half-close, which is still answered) while the server thinks
+                try (Socket c = new Socket(at.getAddress(), at.getPort())) {
+                    c.setSoLinger(true, 0);
+                    c.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    Awaitility.await("the request at the server").atMost(Duration.ofSeconds(5))
+                            .until(() -> srv.requests.stream().anyMatch(r -> r.startsWith("GET /slow")));
+                }
+                Awaitility.await("the client's abort counted").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("web/s").get("cli_abrt").equals("1"));
+                Map<String, Map<String, String>> ours = rows(HealthAndRuntimeApiTest.ask(sock, "show stat"));
+                for (String row : List.of("web/s", "web/BACKEND")) {
+                    assertThat(ours.get(row)).as(row).containsEntry("connect", "3").containsEntry("reuse", "2")
+                            .containsEntry("srv_abrt", "1").containsEntry("cli_abrt", "1");
+                }
+                assertThat(ours.get("web/BACKEND")).containsEntry("qmax", "0");
+            }
+        }
+    }
+
+    /** One response with a Content-Length body from a keep-alive connection: head and body as text. */
+    private static String readResponse(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("closed after " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertThat(m.find()).as("Content-Length in %s", head).isTrue();
+        return head + new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.US_ASCII);
     }
 
     /** {@code show stat} as rows keyed {@code pxname/svname}, each a column-name map. */
