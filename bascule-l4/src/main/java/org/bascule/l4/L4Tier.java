@@ -2,8 +2,6 @@ package org.bascule.l4;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The L4 tier of one node: every NAT {@code virtual_server} of the configuration, listening,
- * checking its real servers and proxying, on one event loop per core (Netty native epoll).
+ * checking its real servers and proxying, on one event loop per core (Netty native io_uring, else epoll: {@link L4Transport}).
  * It is the live table ({@link IpvsTableEditor}) that {@code bascule ipvsadm} prints and edits.
  *
  * <p>The tier runs its checkers on the {@link HealthMonitor} it is given and follows their
@@ -89,11 +87,8 @@ public final class L4Tier implements IpvsTableEditor, AutoCloseable {
                 throw new IllegalArgumentException("virtual_server: " + spec.vip() + " (expected: each service once)");
             }
         }
-        if (!Epoll.isAvailable()) {
-            throw new IllegalStateException("native epoll transport unavailable: " + Epoll.unavailabilityCause(),
-                    Epoll.unavailabilityCause());
-        }
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.effectiveIoThreads(), EpollIoHandler.newFactory());
+        L4Transport transport = L4Transport.current();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.effectiveIoThreads(), transport.ioHandlerFactory());
         List<NatVirtualServer> services = new ArrayList<>();
         L4Tier tier = null;
         try {

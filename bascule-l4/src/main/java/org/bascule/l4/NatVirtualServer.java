@@ -8,9 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,7 +122,7 @@ public final class NatVirtualServer implements AutoCloseable {
                 (int) options.tcpFinTimeout().toSeconds(), IpvsTimeouts.LINUX_DEFAULTS.udpSeconds());
         this.bound = spec.vip();
         this.backendTemplate = new Bootstrap()
-                .channel(EpollSocketChannel.class)
+                .channel(L4Transport.current().socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -246,10 +243,10 @@ public final class NatVirtualServer implements AutoCloseable {
         }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(EpollServerSocketChannel.class)
+                .channel(L4Transport.current().serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 // a VIP that VRRP has not moved here yet can still be bound
-                .option(EpollChannelOption.IP_FREEBIND, true)
+                .option(L4Transport.current().ipFreebind(), true)
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .handler(new SchedulingHandler(this))
                 .childOption(ChannelOption.AUTO_READ, false) // read nothing before the real server answers

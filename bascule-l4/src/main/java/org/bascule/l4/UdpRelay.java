@@ -11,8 +11,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -83,9 +81,9 @@ final class UdpRelay {
 
     /** Binds the VIP socket; returns the address bound (the port chosen when 0 was asked). */
     InetSocketAddress bind(EventLoopGroup group, InetSocketAddress address) {
-        Bootstrap b = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
+        Bootstrap b = new Bootstrap().group(group).channel(L4Transport.current().datagramChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .option(EpollChannelOption.IP_FREEBIND, true)
+                .option(L4Transport.current().ipFreebind(), true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
@@ -145,7 +143,7 @@ final class UdpRelay {
     private Flow open(InetSocketAddress client, RealServer server, long now) {
         EventLoop loop = socket.eventLoop();
         Flow[] self = new Flow[1];
-        ChannelFuture upstream = new Bootstrap().group(loop).channel(EpollDatagramChannel.class)
+        ChannelFuture upstream = new Bootstrap().group(loop).channel(L4Transport.current().datagramChannel())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
