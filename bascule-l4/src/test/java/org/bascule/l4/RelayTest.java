@@ -11,18 +11,30 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** The proxy's byte path: backpressure, half-close, failover on connect, no destination. */
 class RelayTest {
 
-    @Test
+    private static final byte[] PAYLOAD = new byte[16 * 1024 * 1024];
+
+    static {
+        new Random(42).nextBytes(PAYLOAD);
+    }
+
+    /**
+     * The client's FIN reaches the proxy while the proxy still has echo to write to it, paused for
+     * backpressure: every byte must still arrive. Repeated, because the loss this guards against
+     * (Netty 4.2.13-4.2.18's epoll dropping a half-closed descriptor from its interest set, see
+     * {@link L4Transport}) struck about one run in four.
+     */
+    @RepeatedTest(20)
     void largeTransferIsEchoedIntactBothWaysWithBackpressure() throws Exception {
         try (var f = new L4Fixture()) {
             EchoServer a = f.server("a");
             f.start(VirtualServiceSpec.nat(L4Fixture.ANY_LOOPBACK_PORT, "rr", List.of(RealServerSpec.of(a.address(), 1))));
-            byte[] payload = new byte[16 * 1024 * 1024];
-            new Random(42).nextBytes(payload);
+            byte[] payload = PAYLOAD;
             try (TcpClient c = new TcpClient(f.vip())) {
                 // the writer outruns the reader: the proxy must pause reading, not buffer 16 MB
                 var writer = CompletableFuture.runAsync(() -> {

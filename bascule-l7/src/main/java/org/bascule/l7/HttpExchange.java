@@ -130,7 +130,7 @@ final class HttpExchange {
             case LiveBackend.Choice.Picked p -> use(p.server());
             case LiveBackend.Choice.Full f -> queue(exclude);
             case LiveBackend.Choice.NoServer n -> fail(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n");
+                    ErrorPages.NO_SERVER);
         }
     }
 
@@ -150,7 +150,7 @@ final class HttpExchange {
                 backend.forget(w);
                 waiter = null;
                 fail(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                        "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n");
+                        ErrorPages.NO_SERVER);
             }
         }, wait.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -227,7 +227,7 @@ final class HttpExchange {
         releaseSlot();
         if (retriesLeft <= 0) {
             fail(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n");
+                    ErrorPages.NO_SERVER);
             return;
         }
         retriesLeft--;
@@ -247,7 +247,7 @@ final class HttpExchange {
     private void send(Channel ch) {
         times.requestSent();
         serverChannel = ch;
-        long timeout = backend.spec().timeouts().server().map(java.time.Duration::toNanos).orElse(0L);
+        long timeout = backend.serverTimeoutNanos();
         serverHandler = ch.pipeline().get(ServerHandler.class);
         serverHandler.attach(this, headRequest, timeout);
         server.total.increment();
@@ -401,7 +401,7 @@ final class HttpExchange {
             abortClient();
         } else {
             fail(HttpResponseStatus.BAD_GATEWAY,
-                    "<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>\n");
+                    ErrorPages.BAD_GATEWAY);
         }
     }
 
@@ -497,7 +497,7 @@ final class HttpExchange {
             ServerHandler h = serverHandler;
             serverHandler = null;
             if (h != null && h.exchange == this) {
-                h.exchange = null;
+                h.detach();
             }
             if (close) {
                 ch.close();
@@ -548,7 +548,7 @@ final class HttpExchange {
         s.responseErrors.increment();
         log.debug("{}: connection lost before a response: {}", s, cause == null ? "closed" : cause.toString());
         fail(HttpResponseStatus.BAD_GATEWAY,
-                "<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>\n");
+                ErrorPages.BAD_GATEWAY);
     }
 
     void clientWritabilityChanged(boolean writable) {

@@ -29,7 +29,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.bascule.l7.proxyproto.ProxyHeader;
 import org.bascule.l7.proxyproto.ProxyHeaderException;
@@ -70,18 +69,9 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     /** {@code timeout http-request} (else {@code client}) and {@code http-keep-alive} (else the former), in ns; -1: none. */
     private final long firstTimeoutNanos;
     private final long keepAliveTimeoutNanos;
-    /**
-     * The idle timeout, lazily: arming or disarming it for each request only writes
-     * {@link #idleDeadline}/{@link #idleArmed}; the one scheduled task ({@link #idleTimer}, due at
-     * {@link #idleTimerAt}) re-arms itself for the remainder when it finds the deadline moved.
-     * Scheduling and cancelling a task per request cost a priority-queue insert and removal each.
-     */
-    private ScheduledFuture<?> idleTimer;
-    private long idleTimerAt;
-    private long idleDeadline;
-    private boolean idleArmed;
+    /** {@code timeout http-request}/{@code http-keep-alive}; {@link #idleAnswer408} while a request may be coming. */
+    private LazyTimer idle;
     private boolean idleAnswer408;
-    private Runnable onIdleTimer;
     private boolean closing;
     /**
      * Plain-TCP HTTP/1 connections keep reading while a request is in flight and stop only when
@@ -109,6 +99,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.rawOut = ctx.pipeline().context(HttpResponseEncoder.class);
+        this.idle = new LazyTimer(ctx.executor(), this::idleExpired);
         // Added after the TLS handshake and ALPN, the channel is already active.
         if (ctx.channel().isActive()) {
             start(ctx);
@@ -142,63 +133,24 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     /** Arms the idle timeout {@code nanos} from now ({@code -1}: none); {@code answer408} for http-request. */
     private void armIdle(long nanos, boolean answer408) {
         if (nanos < 0) {
-            idleArmed = false;
+            idle.disarm();
             return;
         }
-        long deadline = System.nanoTime() + nanos;
-        idleDeadline = deadline;
         idleAnswer408 = answer408;
-        idleArmed = true;
-        if (idleTimer != null && idleTimerAt - deadline <= 0) {
-            return; // the pending task fires first and re-arms for the rest
-        }
-        if (idleTimer != null) {
-            idleTimer.cancel(false); // a shorter timeout than the pending one (e.g. http-keep-alive < http-request)
-        }
-        scheduleIdle(deadline, nanos);
+        idle.arm(nanos);
     }
 
-    private void scheduleIdle(long at, long delayNanos) {
-        if (onIdleTimer == null) {
-            onIdleTimer = this::idleTimerFired;
-        }
-        idleTimerAt = at;
-        idleTimer = ctx.executor().schedule(onIdleTimer, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void idleTimerFired() {
-        idleTimer = null;
-        if (!idleArmed || closing) {
+    private void idleExpired() {
+        if (closing || current != null || !pending.isEmpty()) {
             return;
         }
-        long left = idleDeadline - System.nanoTime();
-        if (left > 0) {
-            scheduleIdle(idleDeadline, left);
-            return;
-        }
-        idleArmed = false;
-        if (current == null && pending.isEmpty()) {
-            if (idleAnswer408) {
-                respondLocal(null, HttpResponseStatus.REQUEST_TIMEOUT, "408 Request Time-out\n", true, Map.of());
-            } else {
-                ctx.close();
-            }
+        if (idleAnswer408) {
+            respondLocal(null, HttpResponseStatus.REQUEST_TIMEOUT, "408 Request Time-out\n", true, Map.of());
+        } else {
+            ctx.close();
         }
     }
 
-    /** Disarms the idle timeout: a field write; the pending task, if any, finds it disarmed. */
-    private void cancelIdle() {
-        idleArmed = false;
-    }
-
-    /** The connection ended: the pending task goes too, so it does not hold the handler until it is due. */
-    private void dropIdleTimer() {
-        idleArmed = false;
-        if (idleTimer != null) {
-            idleTimer.cancel(false);
-            idleTimer = null;
-        }
-    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -254,7 +206,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         if (req == null) {
             return;
         }
-        cancelIdle();
+        idle.disarm();
         if (!readsWhileBusy) {
             ctx.channel().config().setAutoRead(false);
         }
@@ -280,7 +232,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             boolean fail = monitor.get().failWhen().stream().anyMatch(c -> fe.eval.test(c, facts));
             req.release();
             respondLocal(req, fail ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.OK,
-                    fail ? "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n"
+                    fail ? ErrorPages.NO_SERVER
                             : "<html><body><h1>200 OK</h1>\nService ready.\n</body></html>\n", !keepAlive, Map.of());
             return;
         }
@@ -307,7 +259,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         if (backend == null) {
             req.release();
             respondLocal(req, HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n",
+                    ErrorPages.NO_SERVER,
                     !keepAlive, Map.of());
             return;
         }
@@ -492,7 +444,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        dropIdleTimer();
+        idle.cancel();
         if (current != null) {
             current.clientGone();
             current = null;

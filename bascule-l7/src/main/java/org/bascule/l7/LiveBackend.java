@@ -44,6 +44,8 @@ public final class LiveBackend {
     }
 
     private final BackendSpec spec;
+    /** {@code timeout server} in ns, 0 for none: read for every request sent, so unpacked once. */
+    private final long serverTimeoutNanos;
     private final List<LiveServer> servers;
     private final Picker picker;
     private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
@@ -58,6 +60,7 @@ public final class LiveBackend {
 
     LiveBackend(BackendSpec spec) {
         this.spec = spec;
+        this.serverTimeoutNanos = spec.timeouts().server().map(java.time.Duration::toNanos).orElse(0L);
         List<LiveServer> list = new ArrayList<>();
         int id = 1;
         for (var s : spec.servers()) {
@@ -65,6 +68,10 @@ public final class LiveBackend {
         }
         this.servers = List.copyOf(list);
         this.picker = Pickers.of(spec.balance(), spec.hashType());
+    }
+
+    long serverTimeoutNanos() {
+        return serverTimeoutNanos;
     }
 
     public BackendSpec spec() {

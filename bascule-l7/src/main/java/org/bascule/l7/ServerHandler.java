@@ -5,8 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.bascule.l7.http1.Field;
 import org.bascule.l7.http1.ResponseFramer;
 import org.bascule.l7.http1.ResponseFramingException;
@@ -18,9 +16,8 @@ import org.bascule.l7.http1.ResponseHead;
  * the connection is serving, if any. An idle pooled connection that receives anything, or
  * closes, is simply dropped.
  *
- * <p>{@code timeout server} is one lazy timer per connection: attaching an exchange or reading
- * only moves a deadline; the timer, when it fires early, re-arms itself for what is left, and
- * stops while the connection is idle. So a busy keep-alive connection schedules nothing per request.
+ * <p>{@code timeout server} is one {@link LazyTimer} per connection: attaching an exchange or
+ * reading only moves its deadline, so a busy keep-alive connection schedules nothing per request.
  */
 final class ServerHandler extends ChannelInboundHandlerAdapter implements ResponseFramer.Listener {
 
@@ -29,8 +26,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
     private ResponseFramer framer;
     private ChannelHandlerContext ctx;
     private long timeoutNanos;
-    private long deadline;
-    private ScheduledFuture<?> timer;
+    private LazyTimer timer;
 
     /** {@code maxHead}: {@code tune.bufsize}, the largest response head accepted. */
     ServerHandler(int maxHead) {
@@ -41,6 +37,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.framer = new ResponseFramer(ctx.alloc(), maxHead, this);
+        this.timer = new LazyTimer(ctx.executor(), this::timedOut);
     }
 
     /** The exchange's request is being sent on this connection; {@code timeoutNanos} 0 means no server timeout. */
@@ -49,23 +46,22 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
         framer.expect(headRequest);
         this.timeoutNanos = timeoutNanos;
         if (timeoutNanos > 0) {
-            deadline = System.nanoTime() + timeoutNanos;
-            if (timer == null) {
-                timer = ctx.executor().schedule(this::timerFired, timeoutNanos, TimeUnit.NANOSECONDS);
-            }
+            timer.arm(timeoutNanos);
+        } else {
+            timer.disarm();
         }
     }
 
-    private void timerFired() {
-        timer = null;
+    /** The exchange is over: the connection idles (in the pool, or until it closes) with no timeout running. */
+    void detach() {
+        exchange = null;
+        timer.disarm();
+    }
+
+    /** The server was silent for {@code timeout server} while serving an exchange (idle pooled connections are not timed). */
+    private void timedOut() {
         HttpExchange ex = exchange;
-        if (ex == null || timeoutNanos == 0) {
-            return;
-        }
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-            timer = ctx.executor().schedule(this::timerFired, left, TimeUnit.NANOSECONDS);
-        } else {
+        if (ex != null) {
             ex.serverTimedOut();
         }
     }
@@ -78,7 +74,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
             return;
         }
         if (timeoutNanos > 0) {
-            deadline = System.nanoTime() + timeoutNanos;
+            timer.arm(timeoutNanos);
         }
         try {
             framer.feed(in);
@@ -130,10 +126,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timer.cancel();
         // A close-delimited body ends here (RFC 9112 §6.3 rule 8); anything else was cut short.
         if (exchange != null && !framer.inputClosed()) {
             exchange.onServerClosed(null);

@@ -51,8 +51,6 @@ class StatsColumnsTest {
                     ServerSpec.of("a", a.address("127.0.0.1")).withCheck(Duration.ofMillis(200), 2, 2),
                     ServerSpec.of("gone", new InetSocketAddress("127.0.0.1", closed)).withCheck(Duration.ofMillis(200), 2, 2)));
             FrontendSpec www = FrontendSpec.of("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), "web");
-            Path sock = dir.resolve("bascule.sock");
-            GlobalSpec global = new GlobalSpec(1000, List.of(sock), 16384, 101, 2);
 
             Path hsock = dir.resolve("haproxy.sock");
             int hport = Nginx.freePort("127.0.0.1");
@@ -67,19 +65,19 @@ class StatsColumnsTest {
                       server a 127.0.0.1:%d check inter 200ms rise 2 fall 2
                       server gone 127.0.0.1:%d check inter 200ms rise 2 fall 2
                     """.formatted(hsock, RealHaproxy.HTTP_DEFAULTS, hport, a.port, closed));
-                    L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(www), List.of(web)), health)) {
+                    L7Proxy proxy = startWithStatsSocket(www, web, health)) {
                 Awaitility.await("haproxy's stats socket").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(hsock));
                 InetSocketAddress bat = proxy.boundAddresses("www").getFirst();
                 InetSocketAddress hat = new InetSocketAddress("127.0.0.1", hport);
                 // no request may meet the dead server (neither proxy redispatches here): wait for both checks first
                 Awaitility.await("gone DOWN in both").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("web/gone").get("status").equals("DOWN")
+                        .until(() -> ourStats().get("web/gone").get("status").equals("DOWN")
                                 && rows(HealthAndRuntimeApiTest.ask(hsock, "show stat")).get("web/gone").get("status").equals("DOWN"));
                 for (int i = 0; i < 12; i++) {
                     assertThat(RawHttp.get(bat, "t", "/").status()).isEqualTo(200);
                     assertThat(RawHttp.get(hat, "t", "/").status()).isEqualTo(200);
                 }
-                Map<String, Map<String, String>> ours = rows(HealthAndRuntimeApiTest.ask(sock, "show stat"));
+                Map<String, Map<String, String>> ours = ourStats();
                 Map<String, Map<String, String>> theirs = rows(HealthAndRuntimeApiTest.ask(hsock, "show stat"));
                 for (String row : List.of("www/FRONTEND", "web/a", "web/gone", "web/BACKEND")) {
                     for (String col : COLUMNS) {
@@ -113,9 +111,7 @@ class StatsColumnsTest {
             FrontendSpec fe = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
-            Path sock = dir.resolve("bascule.sock");
-            GlobalSpec global = new GlobalSpec(1000, List.of(sock), 16384, 101, 2);
-            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(fe), List.of(bk)), health)) {
+            try (L7Proxy proxy = startWithStatsSocket(fe, bk, health)) {
                 InetSocketAddress at = proxy.boundAddresses("tcp").getFirst();
                 // one session held open 300 ms after its answer: ttime counts it whole, rtime is 0 in TCP mode
                 try (Socket s = new Socket(at.getAddress(), at.getPort())) {
@@ -128,8 +124,8 @@ class StatsColumnsTest {
                     Thread.sleep(300);
                 }
                 Awaitility.await("the session's times").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> !rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("tcp/a").get("ttime").equals("0"));
-                Map<String, Map<String, String>> ours = rows(HealthAndRuntimeApiTest.ask(sock, "show stat"));
+                        .until(() -> !ourStats().get("tcp/a").get("ttime").equals("0"));
+                Map<String, Map<String, String>> ours = ourStats();
                 for (String row : List.of("tcp/a", "tcp/BACKEND")) {
                     assertThat(Long.parseLong(ours.get(row).get("ttime"))).as(row).isBetween(300L, 3000L);
                     assertThat(ours.get(row).get("rtime")).as(row).isEqualTo("0");
@@ -148,13 +144,11 @@ class StatsColumnsTest {
             slow.onSlowly("/slow", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 300);
             BackendSpec web = BackendSpec.of("web", List.of(ServerSpec.of("s", slow.address())));
             FrontendSpec www = FrontendSpec.of("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), "web");
-            Path sock = dir.resolve("bascule.sock");
-            GlobalSpec global = new GlobalSpec(1000, List.of(sock), 16384, 101, 2);
-            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(www), List.of(web)), health)) {
+            try (L7Proxy proxy = startWithStatsSocket(www, web, health)) {
                 assertThat(RawHttp.get(proxy.boundAddresses("www").getFirst(), "t", "/slow").status()).isEqualTo(200);
                 Awaitility.await("the request's times").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> !rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("web/s").get("ttime").equals("0"));
-                Map<String, Map<String, String>> ours = rows(HealthAndRuntimeApiTest.ask(sock, "show stat"));
+                        .until(() -> !ourStats().get("web/s").get("ttime").equals("0"));
+                Map<String, Map<String, String>> ours = ourStats();
                 for (String row : List.of("web/s", "web/BACKEND")) {
                     assertThat(Long.parseLong(ours.get(row).get("rtime"))).as(row).isBetween(300L, 3000L);
                     assertThat(Long.parseLong(ours.get(row).get("ttime"))).as(row).isBetween(300L, 3000L);
@@ -175,9 +169,7 @@ class StatsColumnsTest {
             srv.onSlowly("/slow", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 3000);
             BackendSpec web = BackendSpec.of("web", List.of(ServerSpec.of("s", srv.address())));
             FrontendSpec www = FrontendSpec.of("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), "web");
-            Path sock = dir.resolve("bascule.sock");
-            GlobalSpec global = new GlobalSpec(1000, List.of(sock), 16384, 101, 2);
-            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(www), List.of(web)), health)) {
+            try (L7Proxy proxy = startWithStatsSocket(www, web, health)) {
                 InetSocketAddress at = proxy.boundAddresses("www").getFirst();
                 // three requests on one client connection: the first opens a server connection (http-reuse safe),
                 // the next two reuse it
@@ -204,8 +196,8 @@ class StatsColumnsTest {
                             .until(() -> srv.requests.stream().anyMatch(r -> r.startsWith("GET /slow")));
                 }
                 Awaitility.await("the client's abort counted").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> rows(HealthAndRuntimeApiTest.ask(sock, "show stat")).get("web/s").get("cli_abrt").equals("1"));
-                Map<String, Map<String, String>> ours = rows(HealthAndRuntimeApiTest.ask(sock, "show stat"));
+                        .until(() -> ourStats().get("web/s").get("cli_abrt").equals("1"));
+                Map<String, Map<String, String>> ours = ourStats();
                 for (String row : List.of("web/s", "web/BACKEND")) {
                     assertThat(ours.get(row)).as(row).containsEntry("connect", "3").containsEntry("reuse", "2")
                             .containsEntry("srv_abrt", "1").containsEntry("cli_abrt", "1");
@@ -228,6 +220,17 @@ class StatsColumnsTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         assertThat(m.find()).as("Content-Length in %s", head).isTrue();
         return head + new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.US_ASCII);
+    }
+
+    /** One frontend and one backend, with a stats socket in the test's directory ({@link #ourStats()}). */
+    private L7Proxy startWithStatsSocket(FrontendSpec fe, BackendSpec be, HealthMonitor health) throws Exception {
+        GlobalSpec global = new GlobalSpec(1000, List.of(dir.resolve("bascule.sock")), 16384, 101, 2);
+        return L7Proxy.start(new ProxySpec(global, List.of(fe), List.of(be)), health);
+    }
+
+    /** {@code show stat} from the proxy {@link #startWithStatsSocket} started, as {@link #rows}. */
+    private Map<String, Map<String, String>> ourStats() throws Exception {
+        return rows(HealthAndRuntimeApiTest.ask(dir.resolve("bascule.sock"), "show stat"));
     }
 
     /** {@code show stat} as rows keyed {@code pxname/svname}, each a column-name map. */
