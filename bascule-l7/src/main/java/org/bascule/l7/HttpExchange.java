@@ -66,7 +66,6 @@ final class HttpExchange {
     private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
-    private static final int MAX_IDLE_PER_LOOP = 1024;
     private static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
 
     private final HttpFrontendHandler fe;
@@ -159,10 +158,7 @@ final class HttpExchange {
         times.serverChosen();
         server = s;
         holdsSlot = true;
-        int now = s.active.incrementAndGet();
-        if (now > s.maxActive) {
-            s.maxActive = now;
-        }
+        s.noteActive(s.active.incrementAndGet());
         Channel ch = reusable(s);
         if (ch != null) {
             reused = true;
@@ -178,7 +174,7 @@ final class HttpExchange {
                 facts.client, facts.local);
         f.addListener(done -> {
             if (finished) {
-                f.channel().close();
+                ServerConnector.reset(f.channel());
                 return;
             }
             if (done.isSuccess()) {
@@ -186,7 +182,7 @@ final class HttpExchange {
                 if (isPrivate(s)) {
                     Channel old = fe.privateConnections.put(s, f.channel());
                     if (old != null) {
-                        old.close();
+                        ServerConnector.reset(old);
                     }
                 }
                 send(f.channel());
@@ -478,9 +474,9 @@ final class HttpExchange {
         if (ch != null && serverKeepAlive && ch.isActive()) {
             ch.config().setAutoRead(true);
             if (!isPrivate(server)) {
-                server.offerIdle(ch, MAX_IDLE_PER_LOOP);
+                server.offerIdle(ch);
             } else if (server.admin() == AdminState.MAINT) {
-                ch.close();
+                ServerConnector.reset(ch);
             }
         }
         request.release();
@@ -500,7 +496,7 @@ final class HttpExchange {
                 h.detach();
             }
             if (close) {
-                ch.close();
+                ServerConnector.reset(ch);
                 if (server != null) {
                     fe.privateConnections.remove(server, ch);
                 }

@@ -453,7 +453,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         while ((r = pending.poll()) != null) {
             r.release();
         }
-        privateConnections.values().forEach(Channel::close);
+        privateConnections.values().forEach(ServerConnector::reset);
         privateConnections.clear();
         ctx.fireChannelInactive();
     }

@@ -2,10 +2,7 @@ package org.bascule.l7;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.bascule.health.CheckResult;
@@ -57,7 +54,7 @@ public final class LiveServer {
     final LongAdder serverAborts = new LongAdder();
     final LongAdder[] statusClasses = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
     volatile int maxActive;
-    private final Map<EventLoop, ArrayDeque<Channel>> idle = new ConcurrentHashMap<>();
+    private final IdlePool idle;
 
     LiveServer(ServerSpec spec, String backend, int id) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -65,6 +62,7 @@ public final class LiveServer {
         this.id = id;
         this.weight = spec.weight();
         this.admin = spec.disabled() ? AdminState.MAINT : AdminState.READY;
+        this.idle = new IdlePool(active::get, spec.pool());
     }
 
     public ServerSpec spec() {
@@ -198,55 +196,38 @@ public final class LiveServer {
 
     /** An idle pooled connection owned by {@code loop}, if one is still open. */
     Channel pollIdle(EventLoop loop) {
-        ArrayDeque<Channel> q = idle.get(loop);
-        if (q == null) {
-            return null;
-        }
-        Channel ch;
-        while ((ch = q.pollLast()) != null) {
-            if (ch.isActive()) {
-                return ch;
-            }
-        }
-        return null;
+        return idle.poll(loop);
     }
 
-    /** Returns a connection to its loop's pool; only called on {@code ch.eventLoop()}. */
-    void offerIdle(Channel ch, int maxIdle) {
-        ArrayDeque<Channel> q = idle.computeIfAbsent(ch.eventLoop(), l -> new ArrayDeque<>());
-        if (admin == AdminState.MAINT || q.size() >= maxIdle) {
-            ch.close();
+    /** Returns a connection to its loop's pool, or closes it (MAINT, or more idle than needed); only called on {@code ch.eventLoop()}. */
+    void offerIdle(Channel ch) {
+        if (admin == AdminState.MAINT) {
+            ServerConnector.reset(ch);
             return;
         }
-        q.addLast(ch);
+        idle.offer(ch);
     }
 
     /** Called once per new server connection: a pooled connection that closes leaves its pool. */
     void forgetOnClose(Channel ch) {
-        ch.closeFuture().addListener(f -> {
-            ArrayDeque<Channel> q = idle.get(ch.eventLoop());
-            if (q != null) {
-                ch.eventLoop().execute(() -> q.remove(ch));
-            }
-        });
+        idle.forgetOnClose(ch);
+    }
+
+    /** A request took a connection to this server: {@code now} are in use (HAProxy's {@code scur}, {@code smax}). */
+    void noteActive(int now) {
+        if (now > maxActive) {
+            maxActive = now;
+        }
+        idle.noteUsed(now);
     }
 
     /** Closes every idle pooled connection (MAINT, shutdown). */
     void closeIdle() {
-        idle.forEach((loop, q) -> loop.execute(() -> {
-            Channel ch;
-            while ((ch = q.pollFirst()) != null) {
-                ch.close();
-            }
-        }));
+        idle.closeAll();
     }
 
     int idleCount() {
-        int n = 0;
-        for (ArrayDeque<Channel> q : idle.values()) {
-            n += q.size();
-        }
-        return n;
+        return idle.size();
     }
 
     @Override

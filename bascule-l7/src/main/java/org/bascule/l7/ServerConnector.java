@@ -3,7 +3,9 @@ package org.bascule.l7;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
@@ -106,6 +108,24 @@ final class ServerConnector {
             });
         });
         return established;
+    }
+
+    /**
+     * Closes a server connection that owes nothing more (idle, evicted from the pool, or abandoned
+     * mid-exchange) with a RST, so that no TIME_WAIT is left on the proxy's side: with a FIN the
+     * proxy, as the side that closes first, would hold one per connection and soon search long for
+     * free source ports. HAProxy's mux-h1 kills idle and unwanted server connections the same way
+     * (its fix "always use RST to kill idle connections in pools", backported to 2.4).
+     */
+    static void reset(Channel ch) {
+        if (ch.isOpen()) {
+            try {
+                ch.config().setOption(ChannelOption.SO_LINGER, 0);
+            } catch (ChannelException e) {
+                // Closed meanwhile: the close below is all that is left to do.
+            }
+        }
+        ch.close();
     }
 
     private static void connectRegistered(ChannelFuture registered, InetSocketAddress target, ChannelPromise connected) {

@@ -94,7 +94,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         times.serverChosen();
         chosen = s;
         holdsSlot = true;
-        s.active.incrementAndGet();
+        s.noteActive(s.active.incrementAndGet());
         s.total.increment();
         s.connects.increment();
         Duration timeout = backend.spec().timeouts().connect().orElse(Duration.ofSeconds(5));

@@ -28,8 +28,10 @@ final class ScriptedServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     final AtomicInteger connections = new AtomicInteger();
-    /** Connections the proxy closed (end of stream where a request could start). */
+    /** Connections the proxy closed (end of stream or reset where a request could start). */
     final AtomicInteger closedByPeer = new AtomicInteger();
+    /** Of those, the ones closed by a reset (no TIME_WAIT left on the proxy's side). */
+    final AtomicInteger resetByPeer = new AtomicInteger();
     /** Every request head received, in order. */
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
@@ -69,7 +71,14 @@ final class ScriptedServer implements AutoCloseable {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             while (true) {
-                String head = readHead(in);
+                String head;
+                try {
+                    head = readHead(in);
+                } catch (java.net.SocketException e) {
+                    // A reset: how the proxy drops a connection it no longer needs (ServerConnector.reset).
+                    resetByPeer.incrementAndGet();
+                    head = null;
+                }
                 if (head == null) {
                     closedByPeer.incrementAndGet();
                     return;

@@ -30,8 +30,8 @@ import org.bascule.config.haproxy.StatsSocket;
 import org.bascule.config.haproxy.TimeoutKind;
 import org.bascule.l7.spec.AclSpec;
 import org.bascule.l7.spec.AgentCheckSpec;
-import org.bascule.l7.spec.Balance;
 import org.bascule.l7.spec.BackendSpec;
+import org.bascule.l7.spec.Balance;
 import org.bascule.l7.spec.BindSpec;
 import org.bascule.l7.spec.ForwardFor;
 import org.bascule.l7.spec.FrontendSpec;
@@ -45,6 +45,7 @@ import org.bascule.l7.spec.MonitorSpec;
 import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxyProtocol;
 import org.bascule.l7.spec.ProxySpec;
+import org.bascule.l7.spec.ServerPool;
 import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.ServerTls;
 import org.bascule.l7.spec.StickTableSpec;
@@ -437,7 +438,8 @@ public final class HaproxyMapping {
         try {
             return Optional.of(new ServerSpec(s.name(), new InetSocketAddress(address.get(), port), o.weight(), o.backup(), o.check(),
                     o.checkPort().isPresent() ? Optional.of(o.checkPort().getAsInt()) : Optional.empty(), o.inter(), o.rise(), o.fall(),
-                    ProxyProtocol.valueOf(o.sendProxy().name()), agent, tls, o.disabled(), o.maxconn().orElse(0), o.fastinter(), o.downinter()));
+                    ProxyProtocol.valueOf(o.sendProxy().name()), agent, tls, o.disabled(), o.maxconn().orElse(0), o.fastinter(), o.downinter(),
+                    new ServerPool(o.poolMaxConn(), o.poolPurgeDelay(), o.poolLowConn())));
         } catch (IllegalArgumentException e) {
             error(s.pos(), "server refused by the L7 tier", s.name(), e.getMessage());
             return Optional.empty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.bascule.config.Diagnostic;
 import org.bascule.config.ParseResult;
@@ -17,6 +18,8 @@ import org.bascule.l7.spec.IntOp;
 import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxyProtocol;
 import org.bascule.l7.spec.ProxySpec;
+import org.bascule.l7.spec.ServerPool;
+import org.bascule.l7.spec.ServerSpec;
 import org.junit.jupiter.api.Test;
 
 /** From the parsed haproxy.cfg to the L7 tier's spec, with a warning for everything the tier does not do yet. */
@@ -106,6 +109,43 @@ class HaproxyMappingTest {
         assertThat(b.servers().getFirst().downinter()).contains(java.time.Duration.ofSeconds(2));
         assertThat(b.healthCheck()).isInstanceOfSatisfying(org.bascule.l7.spec.HealthCheckSpec.Http.class, h -> assertThat(h.expect())
                 .contains(new org.bascule.l7.spec.HttpCheckExpect.BodyRegex("(stack|trace)", true)));
+    }
+
+    @Test
+    void idleConnectionPoolKeywordsReachTheServer() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("p.cfg", """
+                defaults
+                    mode http
+                frontend f
+                    bind 127.0.0.1:8080
+                    default_backend b
+                backend b
+                    default-server pool-purge-delay 300ms
+                    server s1 127.0.0.1:80 pool-max-conn 20 pool-low-conn 4
+                    server s2 127.0.0.1:81
+                    server s3 127.0.0.1:82 pool-purge-delay soon
+                    server s4 127.0.0.1:83 pool-max-conn -2
+                """);
+        assertThat(r.errors()).extracting(Diagnostic::format)
+                .anySatisfy(e -> assertThat(e).contains("p.cfg:10:").contains("'soon'"))
+                .anySatisfy(e -> assertThat(e).contains("p.cfg:11:").contains("pool-max-conn"));
+        ParseResult<HaproxyConfig> ok = HaproxyParser.parse("p.cfg", """
+                defaults
+                    mode http
+                frontend f
+                    bind 127.0.0.1:8080
+                    default_backend b
+                backend b
+                    default-server pool-purge-delay 300ms
+                    server s1 127.0.0.1:80 pool-max-conn 20 pool-low-conn 4
+                    server s2 127.0.0.1:81
+                """);
+        assertThat(ok.errors()).isEmpty();
+        L7Plan plan = HaproxyMapping.plan(ok.config());
+        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("pool"));
+        List<ServerSpec> servers = plan.spec().orElseThrow().backend("b").orElseThrow().servers();
+        assertThat(servers.get(0).pool()).isEqualTo(new ServerPool(20, java.time.Duration.ofMillis(300), 4));
+        assertThat(servers.get(1).pool()).isEqualTo(new ServerPool(-1, java.time.Duration.ofMillis(300), 0));
     }
 
     @Test

@@ -34,20 +34,26 @@ import java.util.OptionalInt;
  * @param sni            {@code sni} expression for TLS
  * @param alpn           {@code alpn} towards the server
  * @param checkSsl       {@code check-ssl}: health checks over TLS
+ * @param poolMaxConn    {@code pool-max-conn}: most idle connections kept for the server, -1 (default) no limit
+ * @param poolPurgeDelay {@code pool-purge-delay}: every such delay half of the unneeded idle connections close (5s; 0 keeps none)
+ * @param poolLowConn    {@code pool-low-conn}: idle connections kept on top of the estimated need (0)
  * @param other          options HAProxy accepts that have no typed field here, each with its values
  */
 public record ServerOptions(boolean check, Duration inter, Optional<Duration> fastinter, Optional<Duration> downinter, int rise, int fall,
                             int weight, boolean backup, ProxyProtocol sendProxy, boolean agentCheck, OptionalInt agentPort,
                             Optional<Duration> agentInter, Optional<String> agentAddr, boolean ssl, Optional<String> verify, boolean disabled,
                             OptionalInt maxconn, OptionalInt checkPort, Optional<String> sni, List<String> alpn, boolean checkSsl,
-                            List<Setting> other) {
+                            int poolMaxConn, Duration poolPurgeDelay, int poolLowConn, List<Setting> other) {
 
     /** HAProxy's default check interval. */
     public static final Duration DEFAULT_INTER = Duration.ofSeconds(2);
+    /** HAProxy's default {@code pool-purge-delay}. */
+    public static final Duration DEFAULT_POOL_PURGE_DELAY = Duration.ofSeconds(5);
 
     public ServerOptions {
         Objects.requireNonNull(inter, "inter");
         Objects.requireNonNull(sendProxy, "sendProxy");
+        Objects.requireNonNull(poolPurgeDelay, "poolPurgeDelay");
         alpn = List.copyOf(alpn);
         other = List.copyOf(other);
     }
@@ -85,6 +91,9 @@ public record ServerOptions(boolean check, Duration inter, Optional<Duration> fa
         b.sni = sni;
         b.alpn = new ArrayList<>(alpn);
         b.checkSsl = checkSsl;
+        b.poolMaxConn = poolMaxConn;
+        b.poolPurgeDelay = poolPurgeDelay;
+        b.poolLowConn = poolLowConn;
         b.other = new ArrayList<>(other);
         return b;
     }
@@ -112,11 +121,15 @@ public record ServerOptions(boolean check, Duration inter, Optional<Duration> fa
         Optional<String> sni = Optional.empty();
         List<String> alpn = new ArrayList<>();
         boolean checkSsl;
+        int poolMaxConn = -1;
+        Duration poolPurgeDelay = DEFAULT_POOL_PURGE_DELAY;
+        int poolLowConn;
         List<Setting> other = new ArrayList<>();
 
         ServerOptions build() {
             return new ServerOptions(check, inter, fastinter, downinter, rise, fall, weight, backup, sendProxy, agentCheck, agentPort,
-                    agentInter, agentAddr, ssl, verify, disabled, maxconn, checkPort, sni, alpn, checkSsl, other);
+                    agentInter, agentAddr, ssl, verify, disabled, maxconn, checkPort, sni, alpn, checkSsl, poolMaxConn, poolPurgeDelay,
+                    poolLowConn, other);
         }
     }
 }

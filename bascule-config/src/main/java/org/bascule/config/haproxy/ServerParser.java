@@ -142,6 +142,19 @@ final class ServerParser {
                 }
                 return n.isPresent();
             }
+            case "pool-max-conn" -> {
+                OptionalInt n = Values.integer(v, -1, Integer.MAX_VALUE, "pool-max-conn", problems);
+                n.ifPresent(x -> b.poolMaxConn = x);
+                return n.isPresent();
+            }
+            case "pool-low-conn" -> {
+                OptionalInt n = Values.integer(v, 0, Integer.MAX_VALUE, "pool-low-conn", problems);
+                n.ifPresent(x -> b.poolLowConn = x);
+                return n.isPresent();
+            }
+            case "pool-purge-delay" -> {
+                return Values.duration(v, problems).map(d -> b.poolPurgeDelay = d).isPresent();
+            }
             case "agent-port", "port" -> {
                 OptionalInt n = Values.integer(v, 1, 65535, w.text(), problems);
                 if (n.isPresent()) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param maxconn     {@code maxconn}: concurrent requests sent to it, beyond which they queue; 0 = no limit
  * @param fastinter   {@code fastinter}: time between checks while the server is transitioning (default {@code inter})
  * @param downinter   {@code downinter}: time between checks while the server is fully DOWN (default {@code inter})
+ * @param pool        {@code pool-max-conn}, {@code pool-purge-delay}, {@code pool-low-conn}: its idle connections
  */
 public record ServerSpec(
         String name,
@@ -42,7 +43,8 @@ public record ServerSpec(
         boolean disabled,
         int maxconn,
         Optional<Duration> fastinter,
-        Optional<Duration> downinter) {
+        Optional<Duration> downinter,
+        ServerPool pool) {
 
     /** HAProxy's defaults: {@code inter 2s rise 2 fall 3}. */
     public static final Duration DEFAULT_INTER = Duration.ofSeconds(2);
@@ -66,6 +68,7 @@ public record ServerSpec(
         Require.nonNull(downinter, "downinter");
         fastinter.ifPresent(d -> Require.positive(d, "server " + name + " fastinter"));
         downinter.ifPresent(d -> Require.positive(d, "server " + name + " downinter"));
+        Require.nonNull(pool, "server " + name + " pool");
     }
 
     /** Every check interval at {@code inter}. */
@@ -73,7 +76,7 @@ public record ServerSpec(
             Duration inter, int rise, int fall, ProxyProtocol sendProxy, Optional<AgentCheckSpec> agent, Optional<ServerTls> tls,
             boolean disabled, int maxconn) {
         this(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), ServerPool.DEFAULT);
     }
 
     /** {@code server <name> <address>} with every option at HAProxy's default. */
@@ -83,33 +86,37 @@ public record ServerSpec(
     }
 
     public ServerSpec withWeight(int w) {
-        return new ServerSpec(name, address, w, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter);
+        return new ServerSpec(name, address, w, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter, pool);
     }
 
     public ServerSpec withBackup(boolean b) {
-        return new ServerSpec(name, address, weight, b, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter);
+        return new ServerSpec(name, address, weight, b, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter, pool);
     }
 
     /** {@code check inter <inter> rise <rise> fall <fall>}. */
     public ServerSpec withCheck(Duration i, int r, int f) {
-        return new ServerSpec(name, address, weight, backup, true, checkPort, i, r, f, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter);
+        return new ServerSpec(name, address, weight, backup, true, checkPort, i, r, f, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter, pool);
     }
 
     public ServerSpec withSendProxy(ProxyProtocol p) {
-        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, p, agent, tls, disabled, maxconn, fastinter, downinter);
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, p, agent, tls, disabled, maxconn, fastinter, downinter, pool);
     }
 
     public ServerSpec withMaxconn(int m) {
-        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, m, fastinter, downinter);
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, m, fastinter, downinter, pool);
     }
 
     /** {@code fastinter} and {@code downinter}. */
     public ServerSpec withIntervals(Optional<Duration> fast, Optional<Duration> down) {
         return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn,
-                fast, down);
+                fast, down, pool);
+    }
+
+    public ServerSpec withPool(ServerPool p) {
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, disabled, maxconn, fastinter, downinter, p);
     }
 
     public ServerSpec withDisabled(boolean d) {
-        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, d, maxconn, fastinter, downinter);
+        return new ServerSpec(name, address, weight, backup, check, checkPort, inter, rise, fall, sendProxy, agent, tls, d, maxconn, fastinter, downinter, pool);
     }
 }
