@@ -48,7 +48,7 @@ public final class ResponseFramer {
     }
 
     /** Head bytes copied per step: most heads fit in one. */
-    private static final int HEAD_STEP = 1024;
+    private static final int HEAD_STEP = HeadScratch.SIZE;
 
     private final ByteBufAllocator alloc;
     private final int maxHead;
@@ -56,8 +56,14 @@ public final class ResponseFramer {
     private State state = State.IDLE;
     private boolean headRequest;
     private boolean decodeChunks;
-    /** The head being read, copied out of the read buffers (parsed from an array, not byte by byte through ByteBuf checks). */
+    /**
+     * The head being read, copied out of the read buffers (parsed from an array, not byte by byte
+     * through ByteBuf checks): the thread's scratch array while a head arrives within one
+     * {@link #feed} (the usual case, no allocation per connection), an array of its own when it
+     * spans reads.
+     */
     private byte[] headBytes;
+    private boolean scratchBorrowed;
     private int headLength;
     private long remaining;
     private int digits;
@@ -152,6 +158,10 @@ public final class ResponseFramer {
             int s = in.readerIndex();
             int e = in.writerIndex();
             int before = headLength;
+            if (headLength == 0) {
+                headBytes = HeadScratch.borrow();
+                scratchBorrowed = headBytes != null;
+            }
             int end = -1;
             // Copied a step at a time and searched in the array: a head is usually one step, and
             // searching a ByteBuf byte by byte pays its checks on every byte.
@@ -162,6 +172,7 @@ public final class ResponseFramer {
                         throw new ResponseFramingException(FramingError.HEAD_TOO_LARGE, "more than " + maxHead + " bytes");
                     }
                     in.readerIndex(e);
+                    keepHeadBytes();
                     return false;
                 }
                 int from = Math.max(0, headLength - 3);
@@ -173,6 +184,7 @@ public final class ResponseFramer {
             in.readerIndex(s + (end - before));
             head = ResponseHeadParser.parse(headBytes, 0, end);
         } catch (ResponseFramingException e) {
+            returnScratch();
             fail(in, e);
             return false;
         }
@@ -180,10 +192,12 @@ public final class ResponseFramer {
         headLength = 0;
         if (head.interim()) {
             listener.onHead(head);
+            returnScratch();
             return true;
         }
         BodyKind kind = head.bodyKind(headRequest);
         decodeChunks = listener.onHead(head);
+        returnScratch();
         switch (kind) {
             case NONE -> {
                 end(in);
@@ -210,10 +224,28 @@ public final class ResponseFramer {
             if (headBytes != null) {
                 System.arraycopy(headBytes, 0, bigger, 0, headLength);
             }
+            returnScratch();
             headBytes = bigger;
         }
         in.getBytes(index, headBytes, headLength, n);
         headLength += n;
+    }
+
+    /** The head goes on in a later read: its bytes move out of the scratch array into one of the framer's own. */
+    private void keepHeadBytes() {
+        if (scratchBorrowed) {
+            byte[] own = java.util.Arrays.copyOf(headBytes, headBytes.length);
+            returnScratch();
+            headBytes = own;
+        }
+    }
+
+    private void returnScratch() {
+        if (scratchBorrowed) {
+            scratchBorrowed = false;
+            HeadScratch.giveBack(headBytes);
+            headBytes = null;
+        }
     }
 
     private void startChunkSize(State s) {

@@ -119,6 +119,49 @@ class ResponseFramerTest {
         return r.events;
     }
 
+    /**
+     * Heads that arrive whole are parsed in the thread's scratch array: one that is still
+     * incomplete keeps its own bytes while other connections' heads (on the same thread) go
+     * through the scratch, and a head read inside another's onHead does not overwrite it.
+     */
+    @Test
+    void headsOnOneThreadDoNotShareBytes() {
+        Recorder slow = new Recorder(false);
+        ResponseFramer a = new ResponseFramer(UnpooledByteBufAllocator.DEFAULT, MAX_HEAD, slow);
+        Recorder fast = new Recorder(false);
+        ResponseFramer b = new ResponseFramer(UnpooledByteBufAllocator.DEFAULT, MAX_HEAD, fast);
+        a.expect(false);
+        b.expect(false);
+        feed(a, "HTTP/1.1 200 OK\r\nX-A: aaaa");
+        feed(b, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nX-B: 1\r\nX-C: 2\r\n\r\n");
+        feed(a, "\r\nContent-Length: 2\r\n\r\nok");
+        assertThat(slow.events).containsExactly("head 200 keep 2", "body ok", "end clean");
+        assertThat(fast.events).containsExactly("head 404 keep 3", "end clean");
+
+        Recorder inner = new Recorder(false);
+        ResponseFramer c = new ResponseFramer(UnpooledByteBufAllocator.DEFAULT, MAX_HEAD, inner);
+        c.expect(false);
+        List<String> seen = new ArrayList<>();
+        ResponseFramer outer = new ResponseFramer(UnpooledByteBufAllocator.DEFAULT, MAX_HEAD, new Recorder(false) {
+            @Override
+            public boolean onHead(ResponseHead head) {
+                feed(c, "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
+                seen.add(head.status() + " " + head.reason());
+                return false;
+            }
+        });
+        outer.expect(false);
+        feed(outer, "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
+        assertThat(seen).containsExactly("201 Created");
+        assertThat(inner.events).containsExactly("head 500 keep 1", "end clean");
+    }
+
+    private static void feed(ResponseFramer f, String bytes) {
+        ByteBuf in = Unpooled.copiedBuffer(bytes, StandardCharsets.ISO_8859_1);
+        f.feed(in);
+        in.release();
+    }
+
     @Test
     void contentLengthBodyEndsExactly() {
         assertThat(frame("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nServer: nginx\r\n\r\nhello\n", false, false, false))
