@@ -164,6 +164,8 @@ class LiveEditTest {
             held.echo("x");
             assertThat(tier.snapshot().services().getFirst().counters().conns()).isEqualTo(4);
 
+            // The three finished exchanges leave ESTABLISHED once the proxy has seen their close (asynchronously).
+            await().atMost(L4Fixture.WAIT).until(() -> tier.connections().stream().filter(e -> e.state().equals("ESTABLISHED")).count() == 1);
             List<ConnectionView> entries = tier.connections();
             assertThat(entries).filteredOn(e -> e.state().equals("ESTABLISHED")).hasSize(1)
                     .allSatisfy(e -> {
