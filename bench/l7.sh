@@ -5,6 +5,7 @@
 # cases, idle and loaded RSS, and the ratios Bascule/HAProxy. Not part of the test suite.
 #
 #   bench/l7.sh [seconds-per-run]        (default 10; needs nginx, haproxy, wrk, taskset)
+#   ROUNDS=3 bench/l7.sh                 (runs per proxy and case, alternating who goes first; default 2)
 #
 # Bascule runs as users run it: `./bascule run -f haproxy.cfg` on the same haproxy.cfg HAProxy
 # gets, with the launcher's JVM flags (BASCULE_JAVA_OPTS adds some, e.g. -XX:+UseParallelGC).
@@ -109,17 +110,17 @@ cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 TICK=$(getconf CLK_TCK)
 HAP_IDLE=$(rss $HAP_PID); BAS_IDLE=$(rss $BAS_PID)
 
-# wrk prints "Requests/sec: N" and, with --latency, "99% Xunit".
+# wrk prints "Requests/sec: N" and, with --latency, "99% Xunit". One wrk run: req/s, p99 (ms),
+# CPU ticks the proxy used, requests done, and wrk's error lines.
 run() { # port path extra-header pid
     local t0; t0=$(cpu_ticks "$4")
     local out; out=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency ${3:+-H "$3"} "http://127.0.0.1:$1$2")
-    local rps p99 errs
+    local rps p99 errs reqs
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
     errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
-    local reqs; reqs=$(echo "$out" | awk '/requests in/ {print $1}')
-    local us; us=$(echo "($(cpu_ticks "$4") - $t0) * 1000000 / $TICK / $reqs" | bc -l)
-    echo "$rps $p99 $us $errs"
+    reqs=$(echo "$out" | awk '/requests in/ {print $1}')
+    echo "$rps $p99 $(( $(cpu_ticks "$4") - t0 )) $reqs $errs"
 }
 # Every case is warmed up: with only the keep-alive path warm, C2 was still compiling the
 # connection set-up code during the measured new-connection run (perf: a third of the JVM's
@@ -132,10 +133,31 @@ for port in $BAS $HAP; do
 done
 
 printf "%-22s %14s %14s %7s %12s %12s %7s %14s %14s %7s\n" case "haproxy req/s" "bascule req/s" ratio "haproxy p99" "bascule p99" ratio "haproxy cpu/req" "bascule cpu/req" ratio
+# ROUNDS runs per proxy and case, in alternating order (HAProxy first, then Bascule first): on
+# a shared 2-core VM one run can be 20% off, and whoever runs second inherits the TIME_WAIT
+# sockets of the first. Figures are means over the rounds (req/s and p99), CPU per request over
+# all requests.
+ROUNDS=${ROUNDS:-2}
 for case in "keep-alive|/|" "new-connection|/|Connection: close" "16KiB-body|/big|"; do
     IFS='|' read -r name path header <<< "$case"
-    read -r h_rps h_p99 h_cpu h_err <<< "$(run $HAP "$path" "$header" $HAP_PID)"
-    read -r b_rps b_p99 b_cpu b_err <<< "$(run $BAS "$path" "$header" $BAS_PID)"
+    h_rps=0; h_p99=0; h_ticks=0; h_reqs=0; h_err=""; b_rps=0; b_p99=0; b_ticks=0; b_reqs=0; b_err=""
+    for r in $(seq 1 "$ROUNDS"); do
+        order="h b"; [ $((r % 2)) -eq 0 ] && order="b h"
+        for who in $order; do
+            if [ "$who" = h ]; then
+                read -r rps p99 ticks reqs err <<< "$(run $HAP "$path" "$header" $HAP_PID)"
+                h_rps=$(echo "$h_rps + $rps" | bc -l); h_p99=$(echo "$h_p99 + $p99" | bc -l)
+                h_ticks=$((h_ticks + ticks)); h_reqs=$((h_reqs + reqs)); h_err="$h_err$err"
+            else
+                read -r rps p99 ticks reqs err <<< "$(run $BAS "$path" "$header" $BAS_PID)"
+                b_rps=$(echo "$b_rps + $rps" | bc -l); b_p99=$(echo "$b_p99 + $p99" | bc -l)
+                b_ticks=$((b_ticks + ticks)); b_reqs=$((b_reqs + reqs)); b_err="$b_err$err"
+            fi
+        done
+    done
+    h_rps=$(echo "$h_rps / $ROUNDS" | bc -l); b_rps=$(echo "$b_rps / $ROUNDS" | bc -l)
+    h_p99=$(echo "$h_p99 / $ROUNDS" | bc -l); b_p99=$(echo "$b_p99 / $ROUNDS" | bc -l)
+    h_cpu=$(echo "$h_ticks * 1000000 / $TICK / $h_reqs" | bc -l); b_cpu=$(echo "$b_ticks * 1000000 / $TICK / $b_reqs" | bc -l)
     printf "%-22s %14.0f %14.0f %7.2f %10.2fms %10.2fms %7.2f %12.1fus %12.1fus %7.2f\n" "$name" "$h_rps" "$b_rps" \
         "$(echo "$b_rps / $h_rps" | bc -l)" "$h_p99" "$b_p99" "$(echo "$b_p99 / $h_p99" | bc -l)" \
         "$h_cpu" "$b_cpu" "$(echo "$b_cpu / $h_cpu" | bc -l)"
@@ -146,4 +168,4 @@ printf "%-22s %12s KiB %12s KiB %7.2f\n" "RSS idle" "$HAP_IDLE" "$BAS_IDLE" "$(e
 printf "%-22s %12s KiB %12s KiB %7.2f\n" "RSS after load" "$HAP_LOAD" "$BAS_LOAD" "$(echo "$BAS_LOAD / $HAP_LOAD" | bc -l)"
 # The transport the proxy chose (BASCULE_TRANSPORT=io_uring|epoll|nio forces one), from its start-up line.
 TRANSPORT=$(grep -o '[a-z_]* transport' "$WORK/bascule.log" | head -n 1 || true)
-echo "(bascule via $VIA ${BASCULE_JAVA_OPTS:-}${TRANSPORT:+, $TRANSPORT}; threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s; ratios are Bascule/HAProxy)"
+echo "(bascule via $VIA ${BASCULE_JAVA_OPTS:-}${TRANSPORT:+, $TRANSPORT}; threads=$THREADS cores=$CORES connections=$CONNS duration=${DUR}s x $ROUNDS rounds; ratios are Bascule/HAProxy)"
