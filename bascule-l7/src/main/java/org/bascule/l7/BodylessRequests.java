@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 
@@ -16,12 +17,17 @@ import io.netty.handler.codec.http.LastHttpContent;
  * into a whole request at once, sharing the decoded headers. Most proxied requests are such GETs,
  * and the aggregator would otherwise build a composite buffer, its component array and a wrapper
  * for each of them only to find the empty end marker the decoder sends next, which this handler
- * drops. Requests with a body, and those the decoder failed, go to the aggregator unchanged.
+ * drops. Requests with a body, and those the decoder failed, go to the aggregator unchanged; the
+ * aggregator is only put in the pipeline (after this handler) when the first of them comes, so
+ * that a connection that only sends GETs, one per connection for clients that close, never
+ * builds one.
  */
 final class BodylessRequests extends ChannelInboundHandlerAdapter {
 
     /** The decoder's empty end marker of the request just completed is still to come. */
     private boolean dropEmptyEnd;
+    /** The aggregator was added behind this handler. */
+    private boolean aggregating;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -39,6 +45,10 @@ final class BodylessRequests extends ChannelInboundHandlerAdapter {
             whole.setDecoderResult(req.decoderResult());
             ctx.fireChannelRead(whole);
             return;
+        }
+        if (msg instanceof HttpRequest && !(msg instanceof FullHttpRequest) && !aggregating) {
+            aggregating = true;
+            ctx.pipeline().addAfter(ctx.name(), "aggregate", new HttpObjectAggregator(FrontendListener.MAX_REQUEST_BODY, true));
         }
         ctx.fireChannelRead(msg);
     }

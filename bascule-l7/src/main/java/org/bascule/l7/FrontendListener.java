@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.unix.IntegerUnixChannelOption;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
@@ -214,8 +213,8 @@ final class FrontendListener implements AutoCloseable {
         // response) would grow forever.
         p.addLast("http-request", new HttpRequestDecoder(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
         p.addLast("http", new HttpResponseEncoder());
+        // The aggregator joins the pipeline with the connection's first request that has a body (BodylessRequests).
         p.addLast("bodyless", new BodylessRequests());
-        p.addLast("aggregate", new HttpObjectAggregator(MAX_REQUEST_BODY, true));
         p.addLast("frontend", new HttpFrontendHandler(fe, tls));
     }
 

@@ -2,6 +2,7 @@ package org.bascule.l7;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +14,14 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The bodyless shortcut in front of the aggregator: same requests out, whatever their framing. */
+/**
+ * The bodyless shortcut in front of the aggregator: same requests out, whatever their framing,
+ * and the aggregator only added to the pipeline once a request has a body.
+ */
 class BodylessRequestsTest {
 
     private static EmbeddedChannel pipeline() {
-        return new EmbeddedChannel(new HttpRequestDecoder(), new BodylessRequests(), new HttpObjectAggregator(1 << 20));
+        return new EmbeddedChannel(new HttpRequestDecoder(), new BodylessRequests());
     }
 
     private static FullHttpRequest next(EmbeddedChannel ch) {
@@ -40,6 +44,7 @@ class BodylessRequestsTest {
         assertEquals("/b", b.uri());
         assertEquals("HTTP/1.0", b.protocolVersion().text());
         assertNull(ch.readInbound());
+        assertNull(ch.pipeline().get(HttpObjectAggregator.class), "no aggregator for GETs");
         a.release();
         b.release();
         ch.finishAndReleaseAll();
@@ -50,6 +55,7 @@ class BodylessRequestsTest {
         EmbeddedChannel ch = pipeline();
         write(ch, "POST /p HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhel");
         assertNull(ch.readInbound());
+        assertNotNull(ch.pipeline().get(HttpObjectAggregator.class), "added with the first body");
         write(ch, "loGET /n HTTP/1.1\r\nHost: x\r\n\r\n");
         FullHttpRequest p = next(ch);
         assertEquals("hello", p.content().toString(StandardCharsets.US_ASCII));
