@@ -2,10 +2,7 @@ package org.bascule.l7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +36,7 @@ class IdlePoolTest {
             InetSocketAddress at = p.boundAddresses("www").getFirst();
             int clients = 40;
             for (int i = 0; i < clients; i++) {
-                assertThat(exchange(at, "GET /len HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")).endsWith("\r\n\r\nok");
+                assertThat(RawHttp.exchange(at, "GET /len HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")).endsWith("\r\n\r\nok");
             }
             LiveServer s1 = p.backend("web").orElseThrow().servers().getFirst();
             int loops = Runtime.getRuntime().availableProcessors(); // GlobalSpec.defaults(): one event loop per core
@@ -62,7 +59,7 @@ class IdlePoolTest {
             int burst = 8;
             List<Future<String>> replies = new ArrayList<>();
             for (int i = 0; i < burst; i++) {
-                replies.add(pool.submit(() -> exchange(at, "GET /slow HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")));
+                replies.add(pool.submit(() -> RawHttp.exchange(at, "GET /slow HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")));
             }
             for (Future<String> r : replies) {
                 assertThat(r.get()).endsWith("\r\n\r\nok");
@@ -83,7 +80,7 @@ class IdlePoolTest {
                 L7Proxy p = start(ServerSpec.of("s1", server.address()).withPool(new ServerPool(0, Duration.ofSeconds(5), 0)), h)) {
             server.on("/len", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false);
             InetSocketAddress at = p.boundAddresses("www").getFirst();
-            String two = exchange(at, "GET /len HTTP/1.1\r\nHost: t\r\n\r\nGET /len HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+            String two = RawHttp.exchange(at, "GET /len HTTP/1.1\r\nHost: t\r\n\r\nGET /len HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
             assertThat(two).endsWith("\r\n\r\nok").contains("ok" + "HTTP/1.1 200 OK");
             assertThat(server.connections.get()).as("one connection per request").isEqualTo(2);
             assertThat(p.backend("web").orElseThrow().servers().getFirst().idleCount()).isZero();
@@ -96,12 +93,4 @@ class IdlePoolTest {
         return L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(front), List.of(web)), h);
     }
 
-    private static String exchange(InetSocketAddress to, String requests) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(to, 5000);
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-    }
 }

@@ -35,6 +35,16 @@ final class RawHttp {
         return send(null, to, prefix, request);
     }
 
+    /** Writes {@code requests} (pipelined, as given) and returns every byte read until the proxy closes. */
+    static String exchange(InetSocketAddress to, String requests) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(to, 5000);
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** From source address {@code from} (e.g. 127.0.0.2, so it differs from the proxy's own 127.0.0.1). */
     static Response getFrom(String from, InetSocketAddress to, String path) throws IOException {
         return send(from, to, new byte[0], "GET " + path + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");

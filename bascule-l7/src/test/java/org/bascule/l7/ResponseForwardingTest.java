@@ -2,10 +2,7 @@ package org.bascule.l7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bascule.health.HealthMonitor;
 import org.bascule.l7.spec.BackendSpec;
@@ -82,14 +79,6 @@ class ResponseForwardingTest {
     }
 
     /** Sends the requests in one write (pipelined) and returns all the proxy sent until it closed. */
-    private static String exchange(InetSocketAddress to, String requests) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(to, 5000);
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-    }
 
     private static String get(String path, String version, boolean close) {
         return "GET " + path + " HTTP/" + version + "\r\nHost: t\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
@@ -97,7 +86,7 @@ class ResponseForwardingTest {
 
     @Test
     void contentLengthAndChunkedBodiesPassByteForByteOnOneConnection() throws Exception {
-        String got = exchange(www, get("/len", "1.1", false) + get("/chunked", "1.1", true));
+        String got = RawHttp.exchange(www, get("/len", "1.1", false) + get("/chunked", "1.1", true));
         assertThat(got).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nServer:  scripted\r\nX-Backend: web\r\n\r\nhello\n"
                 + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Backend: web\r\nConnection: close\r\n\r\n"
                 + "5;ext=\"a b\"\r\nhello\r\n6\r\n world\r\n0\r\nX-Checksum: 42\r\n\r\n");
@@ -105,7 +94,7 @@ class ResponseForwardingTest {
 
     @Test
     void closeDelimitedBodyIsChunkedForKeepAliveClients() throws Exception {
-        String got = exchange(www, get("/close", "1.1", false) + get("/len", "1.1", true));
+        String got = RawHttp.exchange(www, get("/close", "1.1", false) + get("/len", "1.1", true));
         assertThat(got).isEqualTo("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Backend: web\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "b\r\nuntil close\r\n0\r\n\r\n"
                 + "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nServer:  scripted\r\nX-Backend: web\r\nConnection: close\r\n\r\nhello\n");
@@ -113,42 +102,42 @@ class ResponseForwardingTest {
 
     @Test
     void http10ClientsGetNoChunks() throws Exception {
-        assertThat(exchange(www, get("/close", "1.0", false))).isEqualTo(
+        assertThat(RawHttp.exchange(www, get("/close", "1.0", false))).isEqualTo(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Backend: web\r\nConnection: close\r\n\r\nuntil close");
-        assertThat(exchange(www, get("/chunked", "1.0", false))).isEqualTo(
+        assertThat(RawHttp.exchange(www, get("/chunked", "1.0", false))).isEqualTo(
                 "HTTP/1.1 200 OK\r\nX-Backend: web\r\nConnection: close\r\n\r\nhello world");
         // An HTTP/1.0 keep-alive client is told the connection stays open (it would assume a close otherwise).
-        assertThat(exchange(www, "GET /len HTTP/1.0\r\nConnection: keep-alive\r\n\r\n" + get("/len", "1.0", false))).isEqualTo(
+        assertThat(RawHttp.exchange(www, "GET /len HTTP/1.0\r\nConnection: keep-alive\r\n\r\n" + get("/len", "1.0", false))).isEqualTo(
                 "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nServer:  scripted\r\nX-Backend: web\r\nConnection: keep-alive\r\n\r\nhello\n"
                 + "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nServer:  scripted\r\nX-Backend: web\r\nConnection: close\r\n\r\nhello\n");
     }
 
     @Test
     void interimResponsesGoOnExceptContinue() throws Exception {
-        assertThat(exchange(www, get("/hints", "1.1", true))).isEqualTo(
+        assertThat(RawHttp.exchange(www, get("/hints", "1.1", true))).isEqualTo(
                 "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
                 + "HTTP/1.1 204 No Content\r\nX-Backend: web\r\nConnection: close\r\n\r\n");
     }
 
     @Test
     void headResponsesHaveNoBodyAndKeepTheConnection() throws Exception {
-        String got = exchange(www, "HEAD /head HTTP/1.1\r\nHost: t\r\n\r\n" + get("/len", "1.1", true));
+        String got = RawHttp.exchange(www, "HEAD /head HTTP/1.1\r\nHost: t\r\n\r\n" + get("/len", "1.1", true));
         assertThat(got).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 16384\r\nX-Backend: web\r\n\r\n"
                 + "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nServer:  scripted\r\nX-Backend: web\r\nConnection: close\r\n\r\nhello\n");
         // A local answer to HEAD (here 503, no server) has its head only, too.
-        String local = exchange(empty, "HEAD / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        String local = RawHttp.exchange(empty, "HEAD / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
         assertThat(local).startsWith("HTTP/1.1 503 Service Unavailable\r\n").contains("content-length: ").endsWith("\r\n\r\n");
     }
 
     @Test
     void badFramingGets502() throws Exception {
         for (String path : List.of("/both", "/twolengths", "/folded", "/huge")) {
-            String got = exchange(www, get(path, "1.1", true));
+            String got = RawHttp.exchange(www, get(path, "1.1", true));
             assertThat(got).as(path).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
         }
         assertThat(proxy.server("web", "s1").responseErrors.sum()).isGreaterThanOrEqualTo(4);
         // A body that breaks its framing after the head went out: the client connection is cut.
-        assertThat(exchange(www, get("/badchunk", "1.1", true))).startsWith("HTTP/1.1 200 OK\r\n").doesNotEndWith("0\r\n\r\n");
+        assertThat(RawHttp.exchange(www, get("/badchunk", "1.1", true))).startsWith("HTTP/1.1 200 OK\r\n").doesNotEndWith("0\r\n\r\n");
     }
 
     /** {@code timeout server} is one lazy timer per server connection: a reused connection still times out on time. */
@@ -162,11 +151,11 @@ class ResponseForwardingTest {
                 L7Proxy p = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(front), List.of(web)), h)) {
             InetSocketAddress at = p.boundAddresses("timed").getFirst();
             // Warm the pool: the timer armed by these requests is still pending when /slow goes out.
-            exchange(at, get("/len", "1.1", false) + get("/len", "1.1", true));
-            exchange(at, get("/len", "1.1", false) + get("/len", "1.1", true));
+            RawHttp.exchange(at, get("/len", "1.1", false) + get("/len", "1.1", true));
+            RawHttp.exchange(at, get("/len", "1.1", false) + get("/len", "1.1", true));
             Thread.sleep(300);
             long start = System.nanoTime();
-            String got = exchange(at, get("/len", "1.1", false) + get("/slow", "1.1", true));
+            String got = RawHttp.exchange(at, get("/len", "1.1", false) + get("/slow", "1.1", true));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(got).contains("HTTP/1.1 504 Gateway Timeout\r\n");
             assertThat(took).isBetween(Duration.ofMillis(550), Duration.ofMillis(2500));
@@ -176,7 +165,7 @@ class ResponseForwardingTest {
     @Test
     void bytesAfterAResponseCloseTheServerConnection() throws Exception {
         int before = server.closedByPeer.get();
-        String got = exchange(www, get("/leftover", "1.1", false) + get("/len", "1.1", true));
+        String got = RawHttp.exchange(www, get("/leftover", "1.1", false) + get("/len", "1.1", true));
         assertThat(got).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Backend: web\r\n\r\nok"
                 + "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nServer:  scripted\r\nX-Backend: web\r\nConnection: close\r\n\r\nhello\n");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))

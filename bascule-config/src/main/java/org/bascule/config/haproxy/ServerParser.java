@@ -121,19 +121,13 @@ final class ServerParser {
                 return positive(Values.duration(v, problems), v).map(d -> b.agentInter = Optional.of(d)).isPresent();
             }
             case "rise" -> {
-                OptionalInt n = Values.integer(v, 1, Integer.MAX_VALUE, "rise", problems);
-                n.ifPresent(x -> b.rise = x);
-                return n.isPresent();
+                return integer(v, 1, Integer.MAX_VALUE, "rise", x -> b.rise = x);
             }
             case "fall" -> {
-                OptionalInt n = Values.integer(v, 1, Integer.MAX_VALUE, "fall", problems);
-                n.ifPresent(x -> b.fall = x);
-                return n.isPresent();
+                return integer(v, 1, Integer.MAX_VALUE, "fall", x -> b.fall = x);
             }
             case "weight" -> {
-                OptionalInt n = Values.integer(v, 0, 256, "weight", problems);
-                n.ifPresent(x -> b.weight = x);
-                return n.isPresent();
+                return integer(v, 0, 256, "weight", x -> b.weight = x);
             }
             case "maxconn" -> {
                 OptionalInt n = Values.integer(v, 0, Integer.MAX_VALUE, "maxconn", problems);
@@ -143,14 +137,10 @@ final class ServerParser {
                 return n.isPresent();
             }
             case "pool-max-conn" -> {
-                OptionalInt n = Values.integer(v, -1, Integer.MAX_VALUE, "pool-max-conn", problems);
-                n.ifPresent(x -> b.poolMaxConn = x);
-                return n.isPresent();
+                return integer(v, -1, Integer.MAX_VALUE, "pool-max-conn", x -> b.poolMaxConn = x);
             }
             case "pool-low-conn" -> {
-                OptionalInt n = Values.integer(v, 0, Integer.MAX_VALUE, "pool-low-conn", problems);
-                n.ifPresent(x -> b.poolLowConn = x);
-                return n.isPresent();
+                return integer(v, 0, Integer.MAX_VALUE, "pool-low-conn", x -> b.poolLowConn = x);
             }
             case "pool-purge-delay" -> {
                 return Values.duration(v, problems).map(d -> b.poolPurgeDelay = d).isPresent();
@@ -182,6 +172,13 @@ final class ServerParser {
             default -> b.other.add(new Setting(w.text(), v == null ? List.of() : List.of(v.text()), w.pos()));
         }
         return true;
+    }
+
+    /** An integer value in [min, max] given to {@code set}; false (reported) otherwise. */
+    private boolean integer(Word v, int min, int max, String what, java.util.function.IntConsumer set) {
+        OptionalInt n = Values.integer(v, min, max, what, problems);
+        n.ifPresent(set);
+        return n.isPresent();
     }
 
     private Optional<java.time.Duration> positive(Optional<java.time.Duration> d, Word v) {
