@@ -138,30 +138,26 @@ printf "%-22s %14s %14s %7s %12s %12s %7s %14s %14s %7s\n" case "haproxy req/s" 
 # sockets of the first. Figures are means over the rounds (req/s and p99), CPU per request over
 # all requests.
 ROUNDS=${ROUNDS:-2}
+declare -A PORT=([h]=$HAP [b]=$BAS) PID=([h]=$HAP_PID [b]=$BAS_PID) RPS P99 TICKS REQS ERR CPU
 for case in "keep-alive|/|" "new-connection|/|Connection: close" "16KiB-body|/big|"; do
     IFS='|' read -r name path header <<< "$case"
-    h_rps=0; h_p99=0; h_ticks=0; h_reqs=0; h_err=""; b_rps=0; b_p99=0; b_ticks=0; b_reqs=0; b_err=""
+    for who in h b; do RPS[$who]=0; P99[$who]=0; TICKS[$who]=0; REQS[$who]=0; ERR[$who]=""; done
     for r in $(seq 1 "$ROUNDS"); do
         order="h b"; [ $((r % 2)) -eq 0 ] && order="b h"
         for who in $order; do
-            if [ "$who" = h ]; then
-                read -r rps p99 ticks reqs err <<< "$(run $HAP "$path" "$header" $HAP_PID)"
-                h_rps=$(echo "$h_rps + $rps" | bc -l); h_p99=$(echo "$h_p99 + $p99" | bc -l)
-                h_ticks=$((h_ticks + ticks)); h_reqs=$((h_reqs + reqs)); h_err="$h_err$err"
-            else
-                read -r rps p99 ticks reqs err <<< "$(run $BAS "$path" "$header" $BAS_PID)"
-                b_rps=$(echo "$b_rps + $rps" | bc -l); b_p99=$(echo "$b_p99 + $p99" | bc -l)
-                b_ticks=$((b_ticks + ticks)); b_reqs=$((b_reqs + reqs)); b_err="$b_err$err"
-            fi
+            read -r rps p99 ticks reqs err <<< "$(run "${PORT[$who]}" "$path" "$header" "${PID[$who]}")"
+            RPS[$who]=$(echo "${RPS[$who]} + $rps" | bc -l); P99[$who]=$(echo "${P99[$who]} + $p99" | bc -l)
+            TICKS[$who]=$((TICKS[$who] + ticks)); REQS[$who]=$((REQS[$who] + reqs)); ERR[$who]="${ERR[$who]}$err"
         done
     done
-    h_rps=$(echo "$h_rps / $ROUNDS" | bc -l); b_rps=$(echo "$b_rps / $ROUNDS" | bc -l)
-    h_p99=$(echo "$h_p99 / $ROUNDS" | bc -l); b_p99=$(echo "$b_p99 / $ROUNDS" | bc -l)
-    h_cpu=$(echo "$h_ticks * 1000000 / $TICK / $h_reqs" | bc -l); b_cpu=$(echo "$b_ticks * 1000000 / $TICK / $b_reqs" | bc -l)
-    printf "%-22s %14.0f %14.0f %7.2f %10.2fms %10.2fms %7.2f %12.1fus %12.1fus %7.2f\n" "$name" "$h_rps" "$b_rps" \
-        "$(echo "$b_rps / $h_rps" | bc -l)" "$h_p99" "$b_p99" "$(echo "$b_p99 / $h_p99" | bc -l)" \
-        "$h_cpu" "$b_cpu" "$(echo "$b_cpu / $h_cpu" | bc -l)"
-    [ -z "$h_err$b_err" ] || echo "   errors: haproxy[$h_err] bascule[$b_err]"
+    for who in h b; do
+        RPS[$who]=$(echo "${RPS[$who]} / $ROUNDS" | bc -l); P99[$who]=$(echo "${P99[$who]} / $ROUNDS" | bc -l)
+        CPU[$who]=$(echo "${TICKS[$who]} * 1000000 / $TICK / ${REQS[$who]}" | bc -l)
+    done
+    printf "%-22s %14.0f %14.0f %7.2f %10.2fms %10.2fms %7.2f %12.1fus %12.1fus %7.2f\n" "$name" "${RPS[h]}" "${RPS[b]}" \
+        "$(echo "${RPS[b]} / ${RPS[h]}" | bc -l)" "${P99[h]}" "${P99[b]}" "$(echo "${P99[b]} / ${P99[h]}" | bc -l)" \
+        "${CPU[h]}" "${CPU[b]}" "$(echo "${CPU[b]} / ${CPU[h]}" | bc -l)"
+    [ -z "${ERR[h]}${ERR[b]}" ] || echo "   errors: haproxy[${ERR[h]}] bascule[${ERR[b]}]"
 done
 HAP_LOAD=$(rss $HAP_PID); BAS_LOAD=$(rss $BAS_PID)
 printf "%-22s %12s KiB %12s KiB %7.2f\n" "RSS idle" "$HAP_IDLE" "$BAS_IDLE" "$(echo "$BAS_IDLE / $HAP_IDLE" | bc -l)"

@@ -17,13 +17,14 @@ import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
-import java.util.Locale;
+import java.util.Optional;
+import org.bascule.os.IoInterface;
 
 /**
  * The native transport of the NAT proxy: io_uring when the kernel offers it, else epoll (both
  * give {@code IP_FREEBIND}, which binding a VIP VRRP has not moved here yet needs; NIO does not).
- * {@code BASCULE_TRANSPORT=io_uring|epoll} (or {@code -Dbascule.transport=}) forces one, as for
- * the L7 tier.
+ * {@code BASCULE_TRANSPORT=io_uring|epoll} (or {@code -Dbascule.transport=}, read by
+ * {@link IoInterface#forced} as for the L7 tier) forces one.
  *
  * <p>Why io_uring first: Netty 4.2.13 to 4.2.18's epoll loses bytes on a half-closed connection.
  * Once the input is shut down, clearing the last interest removes the descriptor from epoll
@@ -33,21 +34,34 @@ import java.util.Locale;
  * 4 of 40). io_uring has no such registration step.
  */
 enum L4Transport {
-    IO_URING, EPOLL;
+    IO_URING(IoInterface.IO_URING),
+    EPOLL(IoInterface.EPOLL);
+
+    private final IoInterface io;
+
+    L4Transport(IoInterface io) {
+        this.io = io;
+    }
+
+    /** The transport of this process, chosen on first use (every socket of the tier takes it). */
+    private static volatile L4Transport current;
 
     static L4Transport current() {
-        String forced = System.getProperty("bascule.transport", System.getenv("BASCULE_TRANSPORT"));
-        if (forced != null && !forced.isBlank()) {
-            String f = forced.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            return switch (f) {
-                case "io_uring", "iouring", "uring" -> require(IO_URING);
-                case "epoll" -> require(EPOLL);
-                // The L7 tier can run on NIO; the NAT proxy needs IP_FREEBIND: the best native one then.
-                case "nio" -> IoUring.isAvailable() ? IO_URING : require(EPOLL);
-                default -> throw new IllegalArgumentException("BASCULE_TRANSPORT=" + forced + ": unknown transport, expected io_uring, epoll or nio");
-            };
+        L4Transport t = current;
+        if (t == null) {
+            t = choose(IoInterface.forced());
+            current = t;
         }
-        return IoUring.isAvailable() ? IO_URING : require(EPOLL);
+        return t;
+    }
+
+    private static L4Transport choose(Optional<IoInterface> forced) {
+        return switch (forced.orElse(IoInterface.NIO)) {
+            case IO_URING -> require(IO_URING);
+            case EPOLL -> require(EPOLL);
+            // Nothing forced, or the L7 tier's NIO: the NAT proxy needs IP_FREEBIND, so the best native one.
+            case NIO -> IoUring.isAvailable() ? IO_URING : require(EPOLL);
+        };
     }
 
     private static L4Transport require(L4Transport t) {
@@ -59,7 +73,7 @@ enum L4Transport {
     }
 
     String label() {
-        return this == IO_URING ? "io_uring" : "epoll";
+        return io.label();
     }
 
     IoHandlerFactory ioHandlerFactory() {

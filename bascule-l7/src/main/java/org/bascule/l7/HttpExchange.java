@@ -170,7 +170,7 @@ final class HttpExchange {
         s.connects.increment();
         Duration connect = backend.spec().timeouts().connect().orElse(DEFAULT_CONNECT);
         ChannelFuture f = ServerConnector.connect(s, loop, connect,
-                () -> new ChannelHandler[] {new HttpRequestEncoder(), new ServerHandler(fe.fe.global.bufferSize())},
+                () -> new ChannelHandler[] {new HttpRequestEncoder(), new ServerHandler(s, fe.fe.global.bufferSize())},
                 facts.client, facts.local);
         f.addListener(done -> {
             if (finished) {
@@ -178,7 +178,6 @@ final class HttpExchange {
                 return;
             }
             if (done.isSuccess()) {
-                s.forgetOnClose(f.channel());
                 if (isPrivate(s)) {
                     Channel old = fe.privateConnections.put(s, f.channel());
                     if (old != null) {

@@ -151,7 +151,6 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         switch (msg) {

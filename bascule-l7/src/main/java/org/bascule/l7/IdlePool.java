@@ -93,18 +93,12 @@ final class IdlePool {
         }
     }
 
-    /** A pooled connection that closed (the server timed it out) leaves its pool. */
-    void forgetOnClose(Channel ch) {
-        ch.closeFuture().addListener(f -> {
-            ArrayDeque<Channel> q = byLoop.get(ch.eventLoop());
-            if (q != null) {
-                ch.eventLoop().execute(() -> {
-                    if (q.remove(ch)) {
-                        idle.decrementAndGet();
-                    }
-                });
-            }
-        });
+    /** A connection that closed leaves its loop's pool if it was in it; only called on {@code ch.eventLoop()}. */
+    void forget(Channel ch) {
+        ArrayDeque<Channel> q = byLoop.get(ch.eventLoop());
+        if (q != null && q.remove(ch)) {
+            idle.decrementAndGet();
+        }
     }
 
     /**

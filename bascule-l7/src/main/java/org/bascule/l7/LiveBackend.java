@@ -163,11 +163,7 @@ public final class LiveBackend {
         queued.increment();
         queue.add(w);
         // qmax: the longest the queue has been (HAProxy's nbpend_max)
-        int len = queue.size();
-        int m;
-        while (len > (m = maxQueue.get()) && !maxQueue.compareAndSet(m, len)) {
-            // raced with another loop's enqueue: compare again
-        }
+        Maximum.raise(maxQueue, queue.size());
     }
 
     /** {@code qmax}. */

@@ -208,9 +208,9 @@ public final class LiveServer {
         idle.offer(ch);
     }
 
-    /** Called once per new server connection: a pooled connection that closes leaves its pool. */
-    void forgetOnClose(Channel ch) {
-        idle.forgetOnClose(ch);
+    /** An idle connection closed: it leaves its loop's pool if it was there; only called on {@code ch.eventLoop()}. */
+    void forgetIdle(Channel ch) {
+        idle.forget(ch);
     }
 
     /** A request took a connection to this server: {@code now} are in use (HAProxy's {@code scur}, {@code smax}). */

@@ -55,11 +55,7 @@ final class PerSecondCounter {
                 next += 1L << COUNT_BITS;
             }
         } while (!state.compareAndSet(s, next));
-        int c = (int) current(next);
-        int m;
-        while (c > (m = max.get()) && !max.compareAndSet(m, c)) {
-            // another loop raised it meanwhile: compare again
-        }
+        Maximum.raise(max, (int) current(next));
     }
 
     /** Events over the last second, the previous period weighted by how much of it is still within it. */

@@ -22,6 +22,8 @@ import org.bascule.l7.http1.ResponseHead;
 final class ServerHandler extends ChannelInboundHandlerAdapter implements ResponseFramer.Listener {
 
     HttpExchange exchange;
+    /** The server connected to, whose idle pool this connection may be in. */
+    private final LiveServer server;
     private final int maxHead;
     private ResponseFramer framer;
     private ChannelHandlerContext ctx;
@@ -29,7 +31,8 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
     private LazyTimer timer;
 
     /** {@code maxHead}: {@code tune.bufsize}, the largest response head accepted. */
-    ServerHandler(int maxHead) {
+    ServerHandler(LiveServer server, int maxHead) {
+        this.server = server;
         this.maxHead = maxHead;
     }
 
@@ -130,6 +133,9 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
         // A close-delimited body ends here (RFC 9112 §6.3 rule 8); anything else was cut short.
         if (exchange != null && !framer.inputClosed()) {
             exchange.onServerClosed(null);
+        } else if (exchange == null) {
+            // Idle: a pooled connection that closed (the server timed it out) leaves its pool.
+            server.forgetIdle(ctx.channel());
         }
         framer.discard();
     }

@@ -22,8 +22,9 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+import org.bascule.os.IoInterface;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,30 +43,31 @@ import org.slf4j.LoggerFactory;
  * pipelined connections do.
  */
 enum Transport {
-    IO_URING("io_uring"),
-    EPOLL("epoll"),
-    NIO("nio");
+    IO_URING(IoInterface.IO_URING),
+    EPOLL(IoInterface.EPOLL),
+    NIO(IoInterface.NIO);
 
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
 
     /** The transport of this process, chosen on first use. */
     private static volatile Transport current;
 
+    /** The name users write in {@code BASCULE_TRANSPORT}. */
     final String label;
 
-    Transport(String label) {
-        this.label = label;
+    Transport(IoInterface io) {
+        this.label = io.label();
     }
 
     /**
-     * The transport of this process: the forced one, or the first available of io_uring, epoll,
-     * NIO. Throws {@link IllegalArgumentException} naming the variable for an unknown or
-     * unavailable forced one (and chooses again on the next call).
+     * The transport of this process: the forced one ({@link IoInterface#forced}), or the first
+     * available of io_uring, epoll, NIO. Throws {@link IllegalArgumentException} naming the
+     * variable for an unknown or unavailable forced one (and chooses again on the next call).
      */
     static Transport current() {
         Transport t = current;
         if (t == null) {
-            t = choose(System.getProperty("bascule.transport", System.getenv("BASCULE_TRANSPORT")));
+            t = choose(IoInterface.forced());
             current = t;
         }
         return t;
@@ -84,11 +86,15 @@ enum Transport {
         };
     }
 
-    static Transport choose(String forced) {
-        if (forced != null && !forced.isBlank()) {
-            Transport t = parse(forced.trim());
+    static Transport of(IoInterface io) {
+        return valueOf(io.name());
+    }
+
+    static Transport choose(Optional<IoInterface> forced) {
+        if (forced.isPresent()) {
+            Transport t = of(forced.get());
             if (!t.available()) {
-                throw new IllegalArgumentException("BASCULE_TRANSPORT=" + forced + ": " + t.label
+                throw new IllegalArgumentException("BASCULE_TRANSPORT=" + t.label + ": " + t.label
                         + " is not available here: " + unavailability(t));
             }
             return t;
@@ -100,16 +106,6 @@ enum Transport {
             log.info("transport {} unavailable: {}", t.label, unavailability(t));
         }
         return NIO;
-    }
-
-    static Transport parse(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replace('-', '_');
-        return switch (n) {
-            case "io_uring", "iouring", "uring" -> IO_URING;
-            case "epoll" -> EPOLL;
-            case "nio" -> NIO;
-            default -> throw new IllegalArgumentException("BASCULE_TRANSPORT=" + name + ": unknown transport, expected io_uring, epoll or nio");
-        };
     }
 
     private static String unavailability(Transport t) {

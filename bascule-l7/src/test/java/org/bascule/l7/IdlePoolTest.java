@@ -75,6 +75,21 @@ class IdlePoolTest {
     }
 
     @Test
+    void aPooledConnectionTheServerClosesLeavesThePool() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(); HealthMonitor h = new HealthMonitor();
+                L7Proxy p = start(ServerSpec.of("s1", server.address()), h)) {
+            server.onThenCloseLater("/len", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 500);
+            InetSocketAddress at = p.boundAddresses("www").getFirst();
+            assertThat(RawHttp.exchange(at, "GET /len HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")).endsWith("\r\n\r\nok");
+            LiveServer s1 = p.backend("web").orElseThrow().servers().getFirst();
+            assertThat(s1.idleCount()).as("pooled after its response").isEqualTo(1);
+            // the server's keep-alive timeout closes it half a second later
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> s1.idleCount() == 0);
+            assertThat(server.closedByPeer.get()).as("closed by the server, not the proxy").isZero();
+        }
+    }
+
+    @Test
     void poolMaxConnZeroKeepsNoIdleConnection() throws Exception {
         try (ScriptedServer server = new ScriptedServer(); HealthMonitor h = new HealthMonitor();
                 L7Proxy p = start(ServerSpec.of("s1", server.address()).withPool(new ServerPool(0, Duration.ofSeconds(5), 0)), h)) {

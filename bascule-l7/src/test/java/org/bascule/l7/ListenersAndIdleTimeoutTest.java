@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ListenersAndIdleTimeoutTest {
 
-
     @TempDir
     Path dir;
 

@@ -22,8 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScriptedServer implements AutoCloseable {
 
-    /** The bytes to send for a path, whether to close the connection after them, and how long to wait before. */
-    record Script(String bytes, boolean closeAfter, long delayMillis) {}
+    /** The bytes to send for a path, whether to close the connection after them (waiting {@code closeDelayMillis} first), and how long to wait before. */
+    record Script(String bytes, boolean closeAfter, long delayMillis, long closeDelayMillis) {
+        Script(String bytes, boolean closeAfter, long delayMillis) {
+            this(bytes, closeAfter, delayMillis, 0);
+        }
+    }
 
     private final ServerSocket socket;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
@@ -47,6 +51,11 @@ final class ScriptedServer implements AutoCloseable {
 
     void on(String path, String bytes, boolean closeAfter) {
         scripts.put(path, new Script(bytes, closeAfter, 0));
+    }
+
+    /** Answers, then closes the connection {@code closeDelayMillis} later, as a server's keep-alive timeout does. */
+    void onThenCloseLater(String path, String bytes, long closeDelayMillis) {
+        scripts.put(path, new Script(bytes, true, 0, closeDelayMillis));
     }
 
     void onSlowly(String path, String bytes, long delayMillis) {
@@ -96,6 +105,13 @@ final class ScriptedServer implements AutoCloseable {
                 out.write(script.bytes().getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 if (script.closeAfter()) {
+                    if (script.closeDelayMillis() > 0) {
+                        try {
+                            Thread.sleep(script.closeDelayMillis());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
                     return;
                 }
             }

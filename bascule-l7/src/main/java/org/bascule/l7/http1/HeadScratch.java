@@ -1,7 +1,5 @@
 package org.bascule.l7.http1;
 
-import io.netty.util.concurrent.FastThreadLocal;
-
 /**
  * One scratch array per thread for response heads that arrive whole in one read: a proxy with
  * a new server connection per request (clients that close, {@code http-reuse safe}) would
@@ -21,12 +19,7 @@ final class HeadScratch {
         boolean lent;
     }
 
-    private static final FastThreadLocal<Slot> SLOT = new FastThreadLocal<>() {
-        @Override
-        protected Slot initialValue() {
-            return new Slot();
-        }
-    };
+    private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(Slot::new);
 
     /** The thread's array, or null if it is already lent (the caller allocates its own). */
     static byte[] borrow() {

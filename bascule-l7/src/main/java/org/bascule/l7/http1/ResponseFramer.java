@@ -190,14 +190,20 @@ public final class ResponseFramer {
         }
         // The listener may arm the framer for the next response while handling this one.
         headLength = 0;
-        if (head.interim()) {
-            listener.onHead(head);
+        boolean interim = head.interim();
+        BodyKind kind = interim ? null : head.bodyKind(headRequest);
+        try {
+            boolean decode = listener.onHead(head);
+            if (!interim) {
+                decodeChunks = decode;
+            }
+        } finally {
+            // The head's bytes are only valid during onHead: the scratch array is free again after it.
             returnScratch();
-            return true;
         }
-        BodyKind kind = head.bodyKind(headRequest);
-        decodeChunks = listener.onHead(head);
-        returnScratch();
+        if (interim) {
+            return true; // a 1xx: the final head follows
+        }
         switch (kind) {
             case NONE -> {
                 end(in);
