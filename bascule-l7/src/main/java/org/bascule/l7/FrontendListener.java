@@ -192,11 +192,12 @@ final class FrontendListener implements AutoCloseable {
         }
         tls.ifPresent(m -> p.addLast("tls", new SniHandler(m)));
         if (fe.spec.mode() == ProxyMode.TCP) {
-            fe.spec.timeouts().client().ifPresent(t -> {
+            LiveBackend backend = fe.backends.get(fe.spec.defaultBackend().orElseThrow());
+            // A TCP connection is a tunnel from the start: HAProxy's timeout tunnel supersedes timeout client.
+            backend.spec().timeouts().tunnel().or(() -> fe.spec.timeouts().client()).ifPresent(t -> {
                 p.addLast("idle", new IdleStateHandler(0, 0, t.toMillis(), TimeUnit.MILLISECONDS));
                 p.addLast("idle-close", new IdleCloser());
             });
-            LiveBackend backend = fe.backends.get(fe.spec.defaultBackend().orElseThrow());
             p.addLast("tcp", new TcpFrontendHandler(fe, backend, b.acceptProxy()));
             return;
         }
@@ -256,7 +257,7 @@ final class FrontendListener implements AutoCloseable {
         }
     }
 
-    /** {@code timeout client} in mode tcp: a connection idle both ways that long is closed. */
+    /** {@code timeout tunnel}, else {@code client}, in mode tcp: a connection idle both ways that long is closed. */
     private static final class IdleCloser extends ChannelInboundHandlerAdapter {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {

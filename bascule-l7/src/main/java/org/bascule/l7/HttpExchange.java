@@ -60,6 +60,13 @@ import org.slf4j.LoggerFactory;
  * body bytes go on as slices of the buffers they were read into, written below the client's
  * HTTP encoder. HTTP/2 clients (stream channels that speak {@code HttpObject}s) get the same
  * response rebuilt as objects.
+ *
+ * <p>Upgrades (WebSocket, RFC 6455 §4; any protocol named by {@code Upgrade}, RFC 9110 §7.8):
+ * when an HTTP/1.1 client's request asks for one and the server answers 101, the 101 goes to the
+ * client and both connections become a tunnel that relays bytes both ways with back-pressure,
+ * as HAProxy does. {@code timeout tunnel}, when set, supersedes {@code timeout client} and
+ * {@code timeout server} and counts inactivity in both directions; without it each side keeps
+ * its own. A half-close from the client is passed on; the server closing ends the tunnel.
  */
 final class HttpExchange {
 
@@ -76,6 +83,12 @@ final class HttpExchange {
     /** The client spoke HTTP/1.0: no chunked coding, no interim responses toward it (RFC 9112 §7, RFC 9110 §15.2). */
     private final boolean http10Client;
     private final boolean headRequest;
+    /** The request asks to switch protocols ({@code Connection: upgrade} with {@code Upgrade}). */
+    private final boolean upgradeAsked;
+    /** The server answered 101: both connections relay bytes until one closes. */
+    private boolean tunnel;
+    /** {@code timeout tunnel} in ns, or -1: then client and server keep their own timeouts. */
+    private long tunnelNanos = -1;
     /** Where response bytes go for an HTTP/1 client (below its encoder); null for HTTP/2 streams, which take objects. */
     private final ChannelHandlerContext rawOut;
     /** A close-delimited body re-framed as chunks toward the client. */
@@ -104,8 +117,9 @@ final class HttpExchange {
     private final RequestTimes.Clock times = new RequestTimes.Clock(System::nanoTime);
 
     HttpExchange(HttpFrontendHandler fe, FullHttpRequest request, LiveBackend backend, RequestFacts facts,
-            boolean clientKeepAlive, boolean http10Client, boolean firstOnConnection) {
+            boolean clientKeepAlive, boolean http10Client, boolean firstOnConnection, boolean upgradeAsked) {
         this.fe = fe;
+        this.upgradeAsked = upgradeAsked;
         this.request = request;
         this.backend = backend;
         this.facts = facts;
@@ -244,7 +258,7 @@ final class HttpExchange {
         serverChannel = ch;
         long timeout = backend.serverTimeoutNanos();
         serverHandler = ch.pipeline().get(ServerHandler.class);
-        serverHandler.attach(this, headRequest, timeout);
+        serverHandler.attach(this, headRequest, upgradeAsked, timeout);
         server.total.increment();
         int in = request.content().readableBytes();
         if (in > 0) {
@@ -261,6 +275,12 @@ final class HttpExchange {
     /** {@code timeout server} passed with the server silent (ServerHandler's timer). */
     void serverTimedOut() {
         if (finished) {
+            return;
+        }
+        if (tunnel) {
+            // An idle tunnel (timeout tunnel, else server) closes; no response was lost.
+            detachServer(true);
+            abortClient();
             return;
         }
         server.responseErrors.increment();
@@ -290,6 +310,10 @@ final class HttpExchange {
                 new ResponseHeadRewrite(head).writeTo(out);
                 rawOut.write(out, rawOut.voidPromise());
             }
+            return false;
+        }
+        if (head.status() == 101) {
+            openTunnel(head);
             return false;
         }
         responseStarted = true;
@@ -334,6 +358,64 @@ final class HttpExchange {
         return decode;
     }
 
+    /**
+     * The server switched protocols (the framer allows a 101 only to a request that asked): the
+     * 101 goes to the client with the proxy's response rules and {@code Connection: upgrade}, and
+     * from now on the server connection carries raw bytes both ways and is never reused.
+     */
+    private void openTunnel(ResponseHead head) {
+        responseStarted = true;
+        tunnel = true;
+        serverKeepAlive = false;
+        forceClose = true;
+        server.countStatus(101);
+        fe.fe.countStatus(101);
+        ResponseHeadRewrite out = new ResponseHeadRewrite(head);
+        applyResponseRules(fe.fe.spec.responseRules(), out);
+        applyResponseRules(backend.spec().responseRules(), out);
+        out.connection(ResponseHeadRewrite.Connection.UPGRADE);
+        ByteBuf bytes = rawOut.alloc().buffer(out.sizeHint());
+        out.writeTo(bytes);
+        countOut(bytes.readableBytes());
+        rawOut.write(bytes, rawOut.voidPromise());
+        serverChannel.pipeline().remove(HttpRequestEncoder.class);
+        tunnelNanos = backend.spec().timeouts().tunnel().map(Duration::toNanos).orElse(-1L);
+        serverHandler.inactivity(tunnelNanos > 0 ? tunnelNanos : backend.serverTimeoutNanos());
+        fe.tunnelOpened(this, tunnelNanos);
+    }
+
+    /** Client bytes through the tunnel (the client stops reading while the server cannot take more). */
+    void fromClient(ByteBuf bytes) {
+        Channel ch = serverChannel;
+        if (finished || ch == null) {
+            bytes.release();
+            return;
+        }
+        int n = bytes.readableBytes();
+        fe.fe.bytesIn.add(n);
+        server.bytesIn.add(n);
+        ch.writeAndFlush(bytes, ch.voidPromise());
+        if (tunnelNanos > 0) {
+            serverHandler.touch();
+        }
+        if (!ch.isWritable()) {
+            fe.ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    /** The client shut its sending side: so does the tunnel toward the server, which may still answer. */
+    void clientShutOutput() {
+        if (serverChannel instanceof io.netty.channel.socket.DuplexChannel d) {
+            d.shutdownOutput();
+        }
+    }
+
+    void serverWritabilityChanged(boolean writable) {
+        if (tunnel && !finished) {
+            fe.ctx.channel().config().setAutoRead(writable);
+        }
+    }
+
     private static final ByteBuf CRLF = Unpooled.unreleasableBuffer(
             Unpooled.directBuffer(2).writeBytes(new byte[] {'\r', '\n'}).asReadOnly());
     private static final ByteBuf LAST_CHUNK = Unpooled.unreleasableBuffer(
@@ -358,6 +440,11 @@ final class HttpExchange {
             rawOut.write(CRLF.duplicate(), rawOut.voidPromise());
         } else {
             rawOut.write(bytes, rawOut.voidPromise());
+        }
+        if (tunnel) {
+            // A tunnel may last hours: its bytes reach the counters as they pass.
+            flushByteCount();
+            fe.tunnelActivity();
         }
         if (serverChannel != null && !fe.ctx.channel().isWritable()) {
             serverChannel.config().setAutoRead(false);
@@ -559,6 +646,17 @@ final class HttpExchange {
         }
         finished = true;
         cancelTimer();
+        if (tunnel) {
+            // The client closed its tunnel: the server gets what was relayed, then a FIN, not a reset.
+            Channel ch = serverChannel;
+            backend.recordTimes(server, times);
+            detachServer(false);
+            if (ch != null) {
+                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            }
+            request.release();
+            return;
+        }
         if (waiter != null && waiter.done.compareAndSet(false, true)) {
             backend.forget(waiter);
             backend.queuedClientAborts.increment();

@@ -84,6 +84,12 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean readPaused;
     /** The client shut its sending side: answer what was asked, then close. */
     private boolean inputShut;
+    /** The exchange whose server switched protocols (101): the connection now relays bytes to it. */
+    private HttpExchange tunnel;
+    /** The client side's inactivity limit in the tunnel ({@code timeout tunnel}, else {@code client}), ns; -1: none. */
+    private long tunnelIdleNanos = -1;
+    /** With {@code timeout tunnel}, server traffic keeps the client side alive too. */
+    private boolean tunnelBothWays;
     /** Server connections owned by this client ({@code http-reuse never}, {@code send-proxy}). */
     final Map<LiveServer, Channel> privateConnections = new HashMap<>(2);
 
@@ -141,6 +147,10 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void idleExpired() {
+        if (tunnel != null) {
+            ctx.close();
+            return;
+        }
         if (closing || current != null || !pending.isEmpty()) {
             return;
         }
@@ -183,6 +193,10 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
                     readPaused = true;
                     ctx.channel().config().setAutoRead(false);
                 }
+            }
+            case ByteBuf bytes when tunnel != null -> {
+                armIdle(tunnelIdleNanos, false);
+                tunnel.fromClient(bytes);
             }
             default -> ReferenceCountUtil.release(msg);
         }
@@ -267,9 +281,58 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         }
         fe.spec.forwardFor().or(() -> backend.spec().forwardFor()).ifPresent(ff -> forwardFor(ff, req.headers()));
         boolean http10 = req.protocolVersion().equals(HttpVersion.HTTP_1_0);
-        prepareForServer(req);
-        current = new HttpExchange(this, req, backend, facts, keepAlive, http10, served == 1);
+        boolean upgrade = rawOut != null && asksUpgrade(req);
+        if (upgrade && !readPaused) {
+            // What follows belongs to the protocol switched to, or to the next request if the server
+            // refuses: nothing more is read until the answer comes (requestDone resumes).
+            readPaused = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+        prepareForServer(req, upgrade);
+        current = new HttpExchange(this, req, backend, facts, keepAlive, http10, served == 1, upgrade);
         current.start();
+    }
+
+    /**
+     * An HTTP/1.1 request with {@code Upgrade} listed in {@code Connection} (RFC 9110 §7.8; a
+     * WebSocket opening handshake, RFC 6455 §4.1). HTTP/1.0 requests cannot upgrade, and HTTP/2
+     * streams have no Connection field (RFC 9113 §8.2.2).
+     */
+    private static boolean asksUpgrade(FullHttpRequest req) {
+        return req.protocolVersion().equals(HttpVersion.HTTP_1_1) && req.headers().contains(HttpHeaderNames.UPGRADE)
+                && req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+    }
+
+    /**
+     * The server answered 101: from now on the client's bytes go to {@code ex} as they come. The
+     * HTTP decoder leaves the pipeline, handing on what it had read past the request as bytes.
+     * {@code tunnelNanos}: {@code timeout tunnel}, or -1 (then {@code timeout client} applies).
+     */
+    void tunnelOpened(HttpExchange ex, long tunnelNanos) {
+        tunnel = ex;
+        tunnelBothWays = tunnelNanos > 0;
+        tunnelIdleNanos = tunnelBothWays ? tunnelNanos : fe.spec.timeouts().client().map(Duration::toNanos).orElse(-1L);
+        FullHttpRequest r;
+        while ((r = pending.poll()) != null) {
+            r.release(); // a request pipelined behind the upgrade: it cannot be HTTP any more
+        }
+        var p = ctx.pipeline();
+        if (p.get("aggregate") != null) {
+            p.remove("aggregate");
+        }
+        p.remove("bodyless");
+        p.remove("http-request");
+        armIdle(tunnelIdleNanos, false);
+        readPaused = false;
+        ctx.channel().config().setAutoRead(true);
+        ctx.read();
+    }
+
+    /** Server bytes passed through the tunnel: with {@code timeout tunnel}, activity either way counts. */
+    void tunnelActivity() {
+        if (tunnelBothWays) {
+            armIdle(tunnelIdleNanos, false);
+        }
     }
 
     /** Runs {@code http-request} rules in order; false when one answered the request itself. */
@@ -335,12 +398,20 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
      * The request as the server gets it: HTTP/1.1 keep-alive toward the server whatever the
      * client spoke, hop-by-hop fields removed (RFC 9110 §7.6.1), the body length explicit.
      */
-    private static void prepareForServer(FullHttpRequest req) {
+    private static void prepareForServer(FullHttpRequest req, boolean upgrade) {
         HttpHeaders h = req.headers();
+        // An upgrade keeps Upgrade and the fields listed with it (a WebSocket's are end-to-end anyway):
+        // the server needs them to switch, and Connection then lists them, minus close/keep-alive.
+        StringBuilder kept = upgrade ? new StringBuilder() : null;
         for (String listed : h.getAll(HttpHeaderNames.CONNECTION)) {
             for (String name : listed.split(",")) {
                 String n = name.trim();
-                if (!n.isEmpty() && !n.equalsIgnoreCase("close") && !n.equalsIgnoreCase("keep-alive")) {
+                if (n.isEmpty() || n.equalsIgnoreCase("close") || n.equalsIgnoreCase("keep-alive")) {
+                    continue;
+                }
+                if (upgrade) {
+                    kept.append(kept.isEmpty() ? "" : ", ").append(n);
+                } else {
                     h.remove(n);
                 }
             }
@@ -350,7 +421,11 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         h.remove("Proxy-Connection");
         h.remove(HttpHeaderNames.TE);
         h.remove(HttpHeaderNames.TRAILER);
-        h.remove(HttpHeaderNames.UPGRADE);
+        if (upgrade) {
+            h.set(HttpHeaderNames.CONNECTION, kept.toString());
+        } else {
+            h.remove(HttpHeaderNames.UPGRADE);
+        }
         h.remove(HttpHeaderNames.TRANSFER_ENCODING);
         if (req.content().readableBytes() > 0 || !(req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD))) {
             HttpUtil.setContentLength(req, req.content().readableBytes());
@@ -424,7 +499,9 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
             // Half-closed (only where readsWhileBusy): requests already read are still answered.
-            if (current == null && pending.isEmpty()) {
+            if (tunnel != null) {
+                tunnel.clientShutOutput();
+            } else if (current == null && pending.isEmpty()) {
                 ctx.close();
             } else {
                 inputShut = true;

@@ -43,15 +43,30 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
         this.timer = new LazyTimer(ctx.executor(), this::timedOut);
     }
 
-    /** The exchange's request is being sent on this connection; {@code timeoutNanos} 0 means no server timeout. */
-    void attach(HttpExchange ex, boolean headRequest, long timeoutNanos) {
+    /**
+     * The exchange's request is being sent on this connection; {@code timeoutNanos} 0 means no server
+     * timeout; {@code upgradeAsked}: the request carries Upgrade, a 101 makes the connection a tunnel.
+     */
+    void attach(HttpExchange ex, boolean headRequest, boolean upgradeAsked, long timeoutNanos) {
         exchange = ex;
-        framer.expect(headRequest);
+        framer.expect(headRequest, upgradeAsked);
+        inactivity(timeoutNanos);
+    }
+
+    /** Sets the inactivity limit on what the server sends ({@code timeout server}, or {@code tunnel} once upgraded) from now. */
+    void inactivity(long timeoutNanos) {
         this.timeoutNanos = timeoutNanos;
         if (timeoutNanos > 0) {
             timer.arm(timeoutNanos);
         } else {
             timer.disarm();
+        }
+    }
+
+    /** Traffic the other way counts as activity ({@code timeout tunnel}: inactive in both directions). */
+    void touch() {
+        if (timeoutNanos > 0) {
+            timer.arm(timeoutNanos);
         }
     }
 
@@ -76,9 +91,7 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
             ctx.close();
             return;
         }
-        if (timeoutNanos > 0) {
-            timer.arm(timeoutNanos);
-        }
+        touch();
         try {
             framer.feed(in);
         } finally {
@@ -125,6 +138,15 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
         if (exchange != null) {
             exchange.flushClient();
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        HttpExchange ex = exchange;
+        if (ex != null) {
+            ex.serverWritabilityChanged(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

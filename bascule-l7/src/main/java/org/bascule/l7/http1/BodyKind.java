@@ -9,5 +9,10 @@ public enum BodyKind {
     /** The chunked transfer coding (rule 4, RFC 9112 §7.1). */
     CHUNKED,
     /** Until the server closes the connection (rule 8). */
-    CLOSE
+    CLOSE,
+    /**
+     * None: 101 Switching Protocols ends HTTP on the connection (RFC 9110 §15.2.2, §7.8). Every
+     * later byte belongs to the protocol switched to (a WebSocket, RFC 6455 §4), until close.
+     */
+    TUNNEL
 }

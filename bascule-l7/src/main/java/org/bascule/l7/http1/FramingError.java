@@ -24,7 +24,7 @@ public enum FramingError {
     BAD_CHUNK("invalid chunked framing"),
     /** Bytes from the server while no request waits for them, or after a response's end (pipelined leftovers). */
     UNSOLICITED("bytes after the end of the response"),
-    /** 101 Switching Protocols, although the proxy never asks for an upgrade. */
+    /** 101 Switching Protocols to a request that did not ask to upgrade (RFC 9110 §15.2.2). */
     UNEXPECTED_UPGRADE("unexpected 101 Switching Protocols");
 
     private final String text;

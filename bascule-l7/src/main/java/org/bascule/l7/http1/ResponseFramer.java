@@ -12,6 +12,8 @@ import java.util.List;
  * (HEAD, 1xx, 204, 304). Body bytes are handed on as retained slices of the buffers they were
  * read into, never copied: as received (chunk framing included) for a client that speaks
  * HTTP/1.1, or as chunk data only when the listener asks (clients that cannot take chunks).
+ * After a 101 Switching Protocols to a request that asked to upgrade, every later byte is
+ * handed on as body until the server closes: the connection has become a tunnel.
  *
  * <p>One request at a time: {@link #expect} arms the framer for the response to the request
  * just sent; any byte outside a response (pipelined leftovers, unsolicited data) is an error.
@@ -44,7 +46,7 @@ public final class ResponseFramer {
 
     private enum State {
         IDLE, HEAD, LENGTH, CLOSE, CHUNK_SIZE, CHUNK_EXT, CHUNK_SIZE_LF, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF,
-        TRAILER_START, TRAILER_LINE, TRAILER_END_LF, FAILED
+        TRAILER_START, TRAILER_LINE, TRAILER_END_LF, TUNNEL, FAILED
     }
 
     /** Head bytes copied per step: most heads fit in one. */
@@ -55,6 +57,7 @@ public final class ResponseFramer {
     private final Listener listener;
     private State state = State.IDLE;
     private boolean headRequest;
+    private boolean upgradeAsked;
     private boolean decodeChunks;
     /**
      * The head being read, copied out of the read buffers (parsed from an array, not byte by byte
@@ -80,8 +83,17 @@ public final class ResponseFramer {
 
     /** A request was sent: what comes next is its response ({@code headRequest}: it has no body, RFC 9110 §9.3.2). */
     public void expect(boolean headRequest) {
+        expect(headRequest, false);
+    }
+
+    /**
+     * As {@link #expect(boolean)}; {@code upgradeAsked}: the request carried {@code Upgrade} (RFC 9110
+     * §7.8), so a 101 turns the connection into a tunnel. A 101 to any other request is an error.
+     */
+    public void expect(boolean headRequest, boolean upgradeAsked) {
         discard();
         this.headRequest = headRequest;
+        this.upgradeAsked = upgradeAsked;
         state = State.HEAD;
     }
 
@@ -116,7 +128,7 @@ public final class ResponseFramer {
                         return;
                     }
                 }
-                case CLOSE -> listener.onBody(in.readRetainedSlice(in.readableBytes()));
+                case CLOSE, TUNNEL -> listener.onBody(in.readRetainedSlice(in.readableBytes()));
                 default -> {
                     if (!chunked(in)) {
                         return;
@@ -132,7 +144,7 @@ public final class ResponseFramer {
      * caller deals with the lost connection.
      */
     public boolean inputClosed() {
-        if (state == State.CLOSE) {
+        if (state == State.CLOSE || state == State.TUNNEL) {
             state = State.IDLE;
             listener.onEnd(false, List.of());
             return true;
@@ -183,6 +195,9 @@ public final class ResponseFramer {
             // What was copied past the head is the body's: it stays in the buffer.
             in.readerIndex(s + (end - before));
             head = ResponseHeadParser.parse(headBytes, 0, end);
+            if (head.status() == 101 && !upgradeAsked) {
+                throw new ResponseFramingException(FramingError.UNEXPECTED_UPGRADE, "to a request without Upgrade");
+            }
         } catch (ResponseFramingException e) {
             returnScratch();
             fail(in, e);
@@ -219,6 +234,7 @@ public final class ResponseFramer {
             }
             case CHUNKED -> startChunkSize(State.CHUNK_SIZE);
             case CLOSE -> state = State.CLOSE;
+            case TUNNEL -> state = State.TUNNEL;
         }
         return true;
     }

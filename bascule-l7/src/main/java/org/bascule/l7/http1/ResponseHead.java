@@ -67,7 +67,7 @@ public final class ResponseHead {
 
     /** 1xx other than 101: an interim response, the final one follows (RFC 9110 §15.2). */
     public boolean interim() {
-        return status >= 100 && status < 200;
+        return status >= 100 && status < 200 && status != 101;
     }
 
     /** The Content-Length, or -1 without one. */
@@ -86,6 +86,9 @@ public final class ResponseHead {
 
     /** The body's framing for a request with or without the HEAD method. */
     public BodyKind bodyKind(boolean headRequest) {
+        if (status == 101) {
+            return BodyKind.TUNNEL;
+        }
         if (headRequest || status < 200 || status == 204 || status == 304) {
             return BodyKind.NONE;
         }

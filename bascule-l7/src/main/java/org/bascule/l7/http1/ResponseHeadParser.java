@@ -196,11 +196,7 @@ public final class ResponseHeadParser {
         if (a < '1' || a > '9' || !digit(b) || !digit(c) || (e > s + 12 && buf[s + 12] != ' ')) {
             throw new ResponseFramingException(FramingError.BAD_STATUS_LINE, "expected a 3-digit status: '" + text(buf, s, e) + "'");
         }
-        int status = (a - '0') * 100 + (b - '0') * 10 + (c - '0');
-        if (status == 101) {
-            throw new ResponseFramingException(FramingError.UNEXPECTED_UPGRADE, text(buf, s, e));
-        }
-        return status;
+        return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
     }
 
     /** {@code token ":" OWS value OWS}; stores name start/end and trimmed value start/end at {@code out[at..at+3]}. */

@@ -25,9 +25,10 @@ public final class ResponseHeadRewrite {
     private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UPGRADE = "Connection: upgrade\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** What the proxy says in its own Connection field. */
-    public enum Connection { NONE, CLOSE, KEEP_ALIVE }
+    /** What the proxy says in its own Connection field; {@code UPGRADE} with a 101 (RFC 9110 §7.8: its Upgrade field is hop-by-hop). */
+    public enum Connection { NONE, CLOSE, KEEP_ALIVE, UPGRADE }
 
     private final ResponseHead head;
     private boolean[] removed;
@@ -186,6 +187,7 @@ public final class ResponseHeadRewrite {
         switch (connection) {
             case CLOSE -> out.writeBytes(CLOSE);
             case KEEP_ALIVE -> out.writeBytes(KEEP_ALIVE);
+            case UPGRADE -> out.writeBytes(UPGRADE);
             case NONE -> { }
         }
         crlf(out);

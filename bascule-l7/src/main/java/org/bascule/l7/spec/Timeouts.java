@@ -73,4 +73,8 @@ public record Timeouts(
     public Timeouts withQueue(Duration d) {
         return new Timeouts(connect, client, server, httpRequest, httpKeepAlive, Optional.of(d), check, tunnel);
     }
+
+    public Timeouts withTunnel(Duration d) {
+        return new Timeouts(connect, client, server, httpRequest, httpKeepAlive, queue, check, Optional.of(d));
+    }
 }

@@ -71,18 +71,22 @@ class ResponseFramerTest {
      * error, and leftovers that came in a later read (then an error of their own, not an unclean end).
      */
     private static List<String> frame(String wire, boolean headRequest, boolean decode, boolean closeAfter) {
+        return frame(wire, headRequest, false, decode, closeAfter);
+    }
+
+    private static List<String> frame(String wire, boolean headRequest, boolean upgrade, boolean decode, boolean closeAfter) {
         byte[] bytes = wire.getBytes(StandardCharsets.ISO_8859_1);
-        List<String> whole = run(List.of(bytes), headRequest, decode, closeAfter);
+        List<String> whole = run(List.of(bytes), headRequest, upgrade, decode, closeAfter);
         for (int cut = 1; cut < bytes.length; cut++) {
             byte[] a = java.util.Arrays.copyOfRange(bytes, 0, cut);
             byte[] b = java.util.Arrays.copyOfRange(bytes, cut, bytes.length);
-            assertThat(normal(run(List.of(a, b), headRequest, decode, closeAfter))).as("split at %d", cut).isEqualTo(normal(whole));
+            assertThat(normal(run(List.of(a, b), headRequest, upgrade, decode, closeAfter))).as("split at %d", cut).isEqualTo(normal(whole));
         }
         List<byte[]> single = new ArrayList<>();
         for (byte x : bytes) {
             single.add(new byte[] {x});
         }
-        assertThat(normal(run(single, headRequest, decode, closeAfter))).as("byte by byte").isEqualTo(normal(whole));
+        assertThat(normal(run(single, headRequest, upgrade, decode, closeAfter))).as("byte by byte").isEqualTo(normal(whole));
         return whole;
     }
 
@@ -99,10 +103,10 @@ class ResponseFramerTest {
         return out;
     }
 
-    private static List<String> run(List<byte[]> pieces, boolean headRequest, boolean decode, boolean closeAfter) {
+    private static List<String> run(List<byte[]> pieces, boolean headRequest, boolean upgrade, boolean decode, boolean closeAfter) {
         Recorder r = new Recorder(decode);
         ResponseFramer f = new ResponseFramer(UnpooledByteBufAllocator.DEFAULT, MAX_HEAD, r);
-        f.expect(headRequest);
+        f.expect(headRequest, upgrade);
         for (byte[] p : pieces) {
             ByteBuf in = Unpooled.buffer(p.length).writeBytes(p);
             f.feed(in);
@@ -255,6 +259,23 @@ class ResponseFramerTest {
                 .containsExactly("error UNEXPECTED_UPGRADE");
     }
 
+    /**
+     * A 101 to a request that asked to upgrade (RFC 9110 §15.2.2): after its head every byte is
+     * the new protocol's, passed on as it comes (here a WebSocket text frame the server sent in the
+     * same packet as the 101, RFC 6455 §5.6, and another later), until the server closes; a
+     * 100 Continue before it is still interim. The framer never looks for another response.
+     */
+    @Test
+    void switchingProtocolsTurnsTheConnectionIntoATunnel() {
+        String head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n";
+        String frames = "\u0081\u0005Hello" + "HTTP/1.1 200 OK\r\n\r\n";
+        assertThat(frame(head + frames, false, true, false, true))
+                .containsExactly("head 101 keep 3", "body " + frames, "end unclean");
+        assertThat(frame("HTTP/1.1 100 Continue\r\n\r\n" + head, false, true, false, true))
+                .containsExactly("head 100 keep 0", "head 101 keep 3", "end unclean");
+    }
+
     @Test
     void badChunksAreRefused() {
         String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -273,7 +294,7 @@ class ResponseFramerTest {
         String fits = "HTTP/1.1 200 OK\r\nX-Big: " + "y".repeat(MAX_HEAD - 64) + "\r\nContent-Length: 0\r\n\r\n";
         assertThat(frame(fits, false, false, false)).containsExactly("head 200 keep 2", "end clean");
         String longExt = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1;" + "e".repeat(MAX_HEAD) + "\r\n";
-        assertThat(run(List.of(longExt.getBytes(StandardCharsets.ISO_8859_1)), false, false, false))
+        assertThat(run(List.of(longExt.getBytes(StandardCharsets.ISO_8859_1)), false, false, false, false))
                 .containsExactly("head 200 keep 1", "error BAD_CHUNK");
     }
 
