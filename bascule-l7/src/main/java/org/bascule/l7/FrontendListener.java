@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  */
 final class FrontendListener implements AutoCloseable {
 
-    /** Largest request body accepted (it is buffered for retries); more gets 413. */
+    /**
+     * Largest request body an HTTP/2 stream may send (its requests are aggregated); more gets 413.
+     * HTTP/1 bodies over {@link RequestBodies#BUFFERED_BODY} are streamed, without a limit.
+     */
     static final int MAX_REQUEST_BODY = 16 << 20;
 
     private static final Logger log = LoggerFactory.getLogger(FrontendListener.class);
@@ -214,8 +217,8 @@ final class FrontendListener implements AutoCloseable {
         // response) would grow forever.
         p.addLast("http-request", new HttpRequestDecoder(fe.global.bufferSize(), fe.global.bufferSize(), 65536));
         p.addLast("http", new HttpResponseEncoder());
-        // The aggregator joins the pipeline with the connection's first request that has a body (BodylessRequests).
-        p.addLast("bodyless", new BodylessRequests());
+        // The aggregator joins the pipeline with the connection's first small body; larger ones stream (RequestBodies).
+        p.addLast("bodies", new RequestBodies());
         p.addLast("frontend", new HttpFrontendHandler(fe, tls));
     }
 

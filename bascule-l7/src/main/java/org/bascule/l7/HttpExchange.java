@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -20,7 +22,9 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +71,13 @@ import org.slf4j.LoggerFactory;
  * as HAProxy does. {@code timeout tunnel}, when set, supersedes {@code timeout client} and
  * {@code timeout server} and counts inactivity in both directions; without it each side keeps
  * its own. A half-close from the client is passed on; the server closing ends the tunnel.
+ *
+ * <p>Streamed request bodies ({@link RequestBodies}: chunked, or larger than it buffers): the
+ * head waits, with the first pieces, until a new server connection is up (a connect failure is
+ * still retried, nothing having been sent), then every piece goes on as it arrives, the client
+ * read only while the server connection takes more. Such a request is never sent again once it
+ * started (its body is gone), and a response that ends before the body does closes the client
+ * connection, which cannot be read in step any more.
  */
 final class HttpExchange {
 
@@ -76,7 +87,14 @@ final class HttpExchange {
     private static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
 
     private final HttpFrontendHandler fe;
-    private final FullHttpRequest request;
+    /** The request: whole ({@code FullHttpRequest}), or the head of a streamed one. */
+    private final HttpRequest request;
+    /** A streamed body's pieces not yet sent (no server connection yet); null for whole requests. */
+    private final ArrayDeque<HttpContent> bodyQueue;
+    /** The whole body was read (always for whole requests). */
+    private boolean bodyComplete;
+    /** A streamed request's head went to a server: it can no longer be sent elsewhere. */
+    private boolean bodySent;
     private final LiveBackend backend;
     private final RequestFacts facts;
     private final boolean clientKeepAlive;
@@ -116,10 +134,12 @@ final class HttpExchange {
     /** HAProxy's Tw/Tc/Tr/Tt for {@code show stat}'s qtime, ctime, rtime, ttime. */
     private final RequestTimes.Clock times = new RequestTimes.Clock(System::nanoTime);
 
-    HttpExchange(HttpFrontendHandler fe, FullHttpRequest request, LiveBackend backend, RequestFacts facts,
+    HttpExchange(HttpFrontendHandler fe, HttpRequest request, LiveBackend backend, RequestFacts facts,
             boolean clientKeepAlive, boolean http10Client, boolean firstOnConnection, boolean upgradeAsked) {
         this.fe = fe;
         this.upgradeAsked = upgradeAsked;
+        this.bodyComplete = request instanceof FullHttpRequest;
+        this.bodyQueue = bodyComplete ? null : new ArrayDeque<>(4);
         this.request = request;
         this.backend = backend;
         this.facts = facts;
@@ -211,6 +231,10 @@ final class HttpExchange {
     }
 
     private Channel reusable(LiveServer s) {
+        if (bodyQueue != null) {
+            // A streamed body cannot be sent again: no idle connection the server may be closing.
+            return null;
+        }
         if (isPrivate(s)) {
             Channel ch = fe.privateConnections.get(s);
             return ch != null && ch.isActive() && ch.pipeline().get(ServerHandler.class).exchange == null ? ch : null;
@@ -260,15 +284,61 @@ final class HttpExchange {
         serverHandler = ch.pipeline().get(ServerHandler.class);
         serverHandler.attach(this, headRequest, upgradeAsked, timeout);
         server.total.increment();
-        int in = request.content().readableBytes();
-        if (in > 0) {
-            fe.fe.bytesIn.add(in);
-            server.bytesIn.add(in);
+        if (request instanceof FullHttpRequest full) {
+            countIn(full.content().readableBytes());
+            // No promise to notify per request: a failed write reaches ServerHandler.exceptionCaught, then onServerClosed.
+            ch.writeAndFlush(full.retainedDuplicate(), ch.voidPromise());
+        } else {
+            bodySent = true;
+            ch.write(request, ch.voidPromise());
+            HttpContent piece;
+            while ((piece = bodyQueue.poll()) != null) {
+                countIn(piece.content().readableBytes());
+                ch.write(piece, ch.voidPromise());
+            }
+            ch.flush();
+            if (!bodyComplete) {
+                fe.bodyReads(ch.isWritable());
+            }
         }
-        // No promise to notify per request: a failed write reaches ServerHandler.exceptionCaught, then onServerClosed.
-        ch.writeAndFlush(request.retainedDuplicate(), ch.voidPromise());
         if (!fe.ctx.channel().isWritable()) {
             ch.config().setAutoRead(false);
+        }
+    }
+
+    private void countIn(int n) {
+        if (n > 0) {
+            fe.fe.bytesIn.add(n);
+            server.bytesIn.add(n);
+        }
+    }
+
+    /**
+     * A piece of a streamed request body, as the client sent it: on to the server if the request
+     * went there, else held (and the client not read) until a server connection is up.
+     */
+    void bodyPiece(HttpContent piece) {
+        if (piece instanceof LastHttpContent) {
+            bodyComplete = true;
+        }
+        if (finished) {
+            piece.release();
+            return;
+        }
+        Channel ch = serverChannel;
+        if (ch == null || !bodySent) {
+            bodyQueue.add(piece);
+            if (!bodyComplete) {
+                fe.bodyReads(false);
+            }
+            return;
+        }
+        countIn(piece.content().readableBytes());
+        ch.writeAndFlush(piece, ch.voidPromise());
+        // Sending counts as activity toward the server (a long upload is no silent server).
+        serverHandler.touch();
+        if (!bodyComplete && !ch.isWritable()) {
+            fe.bodyReads(false);
         }
     }
 
@@ -305,7 +375,8 @@ final class HttpExchange {
         if (head.interim()) {
             // 100 Continue: the aggregator already answered the client's Expect. Other 1xx (103 Early
             // Hints) go on to HTTP/1.1 clients as they are (RFC 9110 §15.2); the final response follows.
-            if (head.status() != 100 && rawOut != null && !http10Client) {
+            // A streamed request's Expect went to the server: its 100 Continue is the client's.
+            if ((head.status() != 100 || bodyQueue != null) && rawOut != null && !http10Client) {
                 ByteBuf out = rawOut.alloc().buffer(head.length() + 16);
                 new ResponseHeadRewrite(head).writeTo(out);
                 rawOut.write(out, rawOut.voidPromise());
@@ -321,6 +392,12 @@ final class HttpExchange {
         server.countStatus(status);
         fe.fe.countStatus(status);
         serverKeepAlive = head.keepAlive();
+        if (!bodyComplete) {
+            // Answered before the client finished sending: neither connection can stay in step,
+            // and the client is told so.
+            serverKeepAlive = false;
+            forceClose = true;
+        }
         if (rawOut == null) {
             fe.ctx.write(asObject(head), fe.ctx.voidPromise());
             return true;
@@ -413,6 +490,8 @@ final class HttpExchange {
     void serverWritabilityChanged(boolean writable) {
         if (tunnel && !finished) {
             fe.ctx.channel().config().setAutoRead(writable);
+        } else if (!finished && bodySent && !bodyComplete) {
+            fe.bodyReads(writable);
         }
     }
 
@@ -565,7 +644,7 @@ final class HttpExchange {
                 ServerConnector.reset(ch);
             }
         }
-        request.release();
+        releaseRequest();
         fe.exchangeEnded(this);
         fe.requestDone(clientKeepAlive && !forceClose);
     }
@@ -612,8 +691,9 @@ final class HttpExchange {
             abortClient();
             return;
         }
-        // Nothing came back. A fresh connection may have run the request; only an idempotent one is sent again.
-        if (idempotent && (reused || retriesLeft > 0)) {
+        // Nothing came back. A fresh connection may have run the request; only an idempotent one is sent again,
+        // and only if it is whole: a streamed body is gone.
+        if (idempotent && bodyQueue == null && (reused || retriesLeft > 0)) {
             if (!reused) {
                 retriesLeft--;
                 s.retries.increment();
@@ -654,7 +734,7 @@ final class HttpExchange {
             if (ch != null) {
                 ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
             }
-            request.release();
+            releaseRequest();
             return;
         }
         if (waiter != null && waiter.done.compareAndSet(false, true)) {
@@ -664,13 +744,13 @@ final class HttpExchange {
             server.clientAborts.increment();
         }
         detachServer(true);
-        request.release();
+        releaseRequest();
     }
 
     private void abortClient() {
         finished = true;
         cancelTimer();
-        request.release();
+        releaseRequest();
         fe.exchangeEnded(this);
         // What was forwarded goes out first: the client sees a response cut short, not a silent close.
         fe.ctx.flush();
@@ -684,9 +764,21 @@ final class HttpExchange {
         finished = true;
         cancelTimer();
         releaseSlot();
-        request.release();
+        releaseRequest();
         fe.exchangeEnded(this);
-        fe.respondLocal(request, status, body, !clientKeepAlive, Map.of());
+        fe.respondLocal(request, status, body, !clientKeepAlive || !bodyComplete, Map.of());
+    }
+
+    /** Frees the request: a whole one's buffer, or the streamed pieces still held. */
+    private void releaseRequest() {
+        if (bodyQueue == null) {
+            ReferenceCountUtil.release(request);
+            return;
+        }
+        HttpContent piece;
+        while ((piece = bodyQueue.poll()) != null) {
+            piece.release();
+        }
     }
 
     private void cancelTimer() {

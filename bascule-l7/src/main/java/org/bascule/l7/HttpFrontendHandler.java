@@ -10,6 +10,10 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -41,10 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection of an HTTP frontend. Requests arrive whole (aggregated, so a failed
- * connection attempt can be retried with the same bytes) and are handled one at a time, in
- * order (pipelined requests wait in {@link #pending}); responses stream back as the server sends
- * them. Per request: {@code monitor-uri}, {@code stats uri}, {@code http-request} rules, backend
+ * One client connection of an HTTP frontend. Requests arrive whole (bodiless, or a small body
+ * aggregated so a failed connection attempt can be retried with the same bytes) or streamed (a
+ * head, then body pieces relayed as they come: {@link RequestBodies}), and are handled one at a
+ * time, in order (pipelined requests wait in {@link #pending}); responses stream back as the
+ * server sends them. Per request: {@code monitor-uri}, {@code stats uri}, {@code http-request} rules, backend
  * choice ({@code use_backend}/{@code default_backend}), {@code option forwardfor}, then an
  * {@link HttpExchange} with a server.
  *
@@ -63,8 +68,13 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     ChannelHandlerContext ctx;
     /** The context of the client's HTTP/1 response encoder: proxied responses are written there as bytes, below it. Null on HTTP/2 streams. */
     ChannelHandlerContext rawOut;
-    private final ArrayDeque<FullHttpRequest> pending = new ArrayDeque<>();
+    /** Requests read ahead: whole ones, and streamed heads followed by the body pieces read with them. */
+    private final ArrayDeque<HttpObject> pending = new ArrayDeque<>();
     private HttpExchange current;
+    /** The exchange whose streamed request body is still arriving: body pieces go to it. */
+    private HttpExchange receiving;
+    /** {@code timeout client} in ns (-1: none): the longest a client may pause within a streamed body. */
+    private final long clientTimeoutNanos;
     private int served;
     /** {@code timeout http-request} (else {@code client}) and {@code http-keep-alive} (else the former), in ns; -1: none. */
     private final long firstTimeoutNanos;
@@ -98,6 +108,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         this.tls = tls;
         this.readsWhileBusy = !tls;
         this.firstTimeoutNanos = firstTimeout().map(Duration::toNanos).orElse(-1L);
+        this.clientTimeoutNanos = fe.spec.timeouts().client().map(Duration::toNanos).orElse(-1L);
         this.keepAliveTimeoutNanos = keepAliveTimeout().map(Duration::toNanos).orElse(-1L);
     }
 
@@ -147,7 +158,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void idleExpired() {
-        if (tunnel != null) {
+        if (tunnel != null || receiving != null) {
             ctx.close();
             return;
         }
@@ -178,27 +189,73 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
                     rejectMalformed(req);
                     return;
                 }
-                if (req.headers().size() > fe.global.maxHeaders()) {
-                    req.release();
-                    fe.badRequests.increment();
-                    respondLocal(null, HttpResponseStatus.BAD_REQUEST, "400 Bad request: more than "
-                            + fe.global.maxHeaders() + " header lines (tune.http.maxhdr)\n", true, Map.of());
-                    return;
-                }
-                pending.add(req);
-                if (current == null) {
-                    processNext();
-                } else if (readsWhileBusy && !readPaused) {
-                    // Pipelining: one request waiting is enough; the kernel buffers the rest.
-                    readPaused = true;
-                    ctx.channel().config().setAutoRead(false);
+                accept(req);
+            }
+            case HttpRequest head -> {
+                // A streamed request's head (RequestBodies); its body pieces follow.
+                if (!closing) {
+                    accept(head);
                 }
             }
+            case HttpContent piece -> bodyPiece(piece);
             case ByteBuf bytes when tunnel != null -> {
                 armIdle(tunnelIdleNanos, false);
                 tunnel.fromClient(bytes);
             }
             default -> ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void accept(HttpRequest req) {
+        if (req.headers().size() > fe.global.maxHeaders()) {
+            ReferenceCountUtil.release(req);
+            fe.badRequests.increment();
+            respondLocal(null, HttpResponseStatus.BAD_REQUEST, "400 Bad request: more than "
+                    + fe.global.maxHeaders() + " header lines (tune.http.maxhdr)\n", true, Map.of());
+            return;
+        }
+        pending.add(req);
+        if (current == null) {
+            processNext();
+        } else if (readsWhileBusy && !readPaused) {
+            // Pipelining: one request waiting is enough; the kernel buffers the rest.
+            readPaused = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    /** A piece of a streamed request body: to the exchange receiving it, or queued behind its head. */
+    private void bodyPiece(HttpContent piece) {
+        if (closing) {
+            piece.release();
+            return;
+        }
+        HttpExchange to = receiving;
+        if (to == null) {
+            if (!pending.isEmpty()) {
+                pending.add(piece);
+            } else {
+                piece.release();
+            }
+            return;
+        }
+        if (piece instanceof LastHttpContent) {
+            receiving = null;
+            idle.disarm();
+            if (!readsWhileBusy) {
+                // Back to one request at a time: reading resumes with the answer (requestDone).
+                ctx.channel().config().setAutoRead(false);
+            }
+        } else {
+            armIdle(clientTimeoutNanos, false);
+        }
+        to.bodyPiece(piece);
+    }
+
+    /** The exchange wants more of the body (its server connection takes it), or no more for now. */
+    void bodyReads(boolean on) {
+        if (receiving != null) {
+            ctx.channel().config().setAutoRead(on);
         }
     }
 
@@ -215,8 +272,11 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void processNext() {
-        FullHttpRequest req = pending.poll();
-        if (req == null) {
+        HttpObject next;
+        while ((next = pending.poll()) != null && !(next instanceof HttpRequest)) {
+            ReferenceCountUtil.release(next); // pieces of a body whose request was refused
+        }
+        if (!(next instanceof HttpRequest req)) {
             return;
         }
         idle.disarm();
@@ -228,29 +288,33 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             handle(req);
         } catch (RuntimeException e) {
             log.warn("frontend {}: request {} {} failed: {}", fe.spec.name(), req.method(), req.uri(), e.toString());
-            if (req.refCnt() > 0) {
-                req.release();
+            if (ReferenceCountUtil.refCnt(req) > 0) {
+                ReferenceCountUtil.release(req);
             }
             respondLocal(null, HttpResponseStatus.INTERNAL_SERVER_ERROR, "500 Internal Server Error\n", true, Map.of());
         }
     }
 
-    private void handle(FullHttpRequest req) {
+    private void handle(HttpRequest req) {
         RequestFacts facts = new RequestFacts(req, client, local, tls);
-        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        boolean streamed = !(req instanceof FullHttpRequest);
+        // A request answered here while its streamed body is still coming ends the connection: the
+        // rest of the body would have to be read and thrown away first.
+        boolean clientKeepAlive = HttpUtil.isKeepAlive(req);
+        boolean keepAlive = clientKeepAlive && !streamed;
         served++;
 
         Optional<MonitorSpec> monitor = fe.spec.monitor();
         if (monitor.isPresent() && facts.path.equals(monitor.get().uri())) {
             boolean fail = monitor.get().failWhen().stream().anyMatch(c -> fe.eval.test(c, facts));
-            req.release();
+            ReferenceCountUtil.release(req);
             respondLocal(req, fail ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.OK,
                     fail ? ErrorPages.NO_SERVER
                             : "<html><body><h1>200 OK</h1>\nService ready.\n</body></html>\n", !keepAlive, Map.of());
             return;
         }
         if (fe.spec.statsUri().isPresent() && facts.path.equals(fe.spec.statsUri().get())) {
-            req.release();
+            ReferenceCountUtil.release(req);
             respondLocal(req, HttpResponseStatus.OK, StatsPage.render(fe.proxy), !keepAlive,
                     Map.of(HttpHeaderNames.CONTENT_TYPE.toString(), "text/html; charset=utf-8"));
             return;
@@ -270,7 +334,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         }
         LiveBackend backend = backendName.map(fe.backends::get).orElse(null);
         if (backend == null) {
-            req.release();
+            ReferenceCountUtil.release(req);
             respondLocal(req, HttpResponseStatus.SERVICE_UNAVAILABLE,
                     ErrorPages.NO_SERVER,
                     !keepAlive, Map.of());
@@ -281,7 +345,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         }
         fe.spec.forwardFor().or(() -> backend.spec().forwardFor()).ifPresent(ff -> forwardFor(ff, req.headers()));
         boolean http10 = req.protocolVersion().equals(HttpVersion.HTTP_1_0);
-        boolean upgrade = rawOut != null && asksUpgrade(req);
+        boolean upgrade = rawOut != null && !streamed && asksUpgrade(req);
         if (upgrade && !readPaused) {
             // What follows belongs to the protocol switched to, or to the next request if the server
             // refuses: nothing more is read until the answer comes (requestDone resumes).
@@ -289,8 +353,16 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(false);
         }
         prepareForServer(req, upgrade);
-        current = new HttpExchange(this, req, backend, facts, keepAlive, http10, served == 1, upgrade);
+        current = new HttpExchange(this, req, backend, facts, clientKeepAlive, http10, served == 1, upgrade);
+        if (streamed) {
+            receiving = current;
+        }
         current.start();
+        // Body pieces read along with the head (it waited behind another request) follow it.
+        while (receiving != null && pending.peek() instanceof HttpContent piece && !(piece instanceof HttpRequest)) {
+            pending.poll();
+            bodyPiece(piece);
+        }
     }
 
     /**
@@ -298,7 +370,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
      * WebSocket opening handshake, RFC 6455 §4.1). HTTP/1.0 requests cannot upgrade, and HTTP/2
      * streams have no Connection field (RFC 9113 §8.2.2).
      */
-    private static boolean asksUpgrade(FullHttpRequest req) {
+    private static boolean asksUpgrade(HttpRequest req) {
         return req.protocolVersion().equals(HttpVersion.HTTP_1_1) && req.headers().contains(HttpHeaderNames.UPGRADE)
                 && req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
     }
@@ -312,15 +384,15 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         tunnel = ex;
         tunnelBothWays = tunnelNanos > 0;
         tunnelIdleNanos = tunnelBothWays ? tunnelNanos : fe.spec.timeouts().client().map(Duration::toNanos).orElse(-1L);
-        FullHttpRequest r;
+        HttpObject r;
         while ((r = pending.poll()) != null) {
-            r.release(); // a request pipelined behind the upgrade: it cannot be HTTP any more
+            ReferenceCountUtil.release(r); // a request pipelined behind the upgrade: it cannot be HTTP any more
         }
         var p = ctx.pipeline();
         if (p.get("aggregate") != null) {
             p.remove("aggregate");
         }
-        p.remove("bodyless");
+        p.remove("bodies");
         p.remove("http-request");
         armIdle(tunnelIdleNanos, false);
         readPaused = false;
@@ -336,7 +408,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Runs {@code http-request} rules in order; false when one answered the request itself. */
-    private boolean applyRequestRules(java.util.List<HttpRequestRule> rules, FullHttpRequest req, RequestFacts facts, boolean keepAlive) {
+    private boolean applyRequestRules(java.util.List<HttpRequestRule> rules, HttpRequest req, RequestFacts facts, boolean keepAlive) {
         for (HttpRequestRule rule : rules) {
             if (!fe.eval.test(rule.when(), facts)) {
                 continue;
@@ -353,7 +425,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
                 }
                 case HttpRequestRule.Deny d -> {
                     fe.denied.increment();
-                    req.release();
+                    ReferenceCountUtil.release(req);
                     HttpResponseStatus st = HttpResponseStatus.valueOf(d.status());
                     respondLocal(req, st, "<html><body><h1>" + st.code() + " " + st.reasonPhrase()
                             + "</h1>\nRequest forbidden by administrative rules.\n</body></html>\n", true, Map.of());
@@ -366,14 +438,14 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
                                 + req.uri();
                         case SCHEME -> r.target() + "://" + facts.header("host").orElse(local.getHostString()) + req.uri();
                     };
-                    req.release();
+                    ReferenceCountUtil.release(req);
                     respondLocal(req, HttpResponseStatus.valueOf(r.code()), "", !keepAlive,
                             Map.of(HttpHeaderNames.LOCATION.toString(), location));
                     return false;
                 }
                 case HttpRequestRule.Tarpit t -> {
                     fe.denied.increment();
-                    req.release();
+                    ReferenceCountUtil.release(req);
                     ctx.executor().schedule(() -> respondLocal(req, HttpResponseStatus.INTERNAL_SERVER_ERROR,
                             "500 Internal Server Error\n", true, Map.of()), t.delay().toNanos(), TimeUnit.NANOSECONDS);
                     return false;
@@ -396,9 +468,10 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * The request as the server gets it: HTTP/1.1 keep-alive toward the server whatever the
-     * client spoke, hop-by-hop fields removed (RFC 9110 §7.6.1), the body length explicit.
+     * client spoke, hop-by-hop fields removed (RFC 9110 §7.6.1), the body length explicit. A
+     * streamed body keeps its framing: chunked (re-chunked by the encoder) or its Content-Length.
      */
-    private static void prepareForServer(FullHttpRequest req, boolean upgrade) {
+    private static void prepareForServer(HttpRequest req, boolean upgrade) {
         HttpHeaders h = req.headers();
         // An upgrade keeps Upgrade and the fields listed with it (a WebSocket's are end-to-end anyway):
         // the server needs them to switch, and Connection then lists them, minus close/keep-alive.
@@ -426,17 +499,25 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         } else {
             h.remove(HttpHeaderNames.UPGRADE);
         }
-        h.remove(HttpHeaderNames.TRANSFER_ENCODING);
-        if (req.content().readableBytes() > 0 || !(req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD))) {
-            HttpUtil.setContentLength(req, req.content().readableBytes());
+        if (!(req instanceof FullHttpRequest full)) {
+            if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+                // The decoder took the chunks apart; the encoder chunks the pieces again (RFC 9112 §7.1).
+                h.remove(HttpHeaderNames.CONTENT_LENGTH);
+                h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            }
         } else {
-            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+            h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+            if (full.content().readableBytes() > 0 || !(req.method().equals(HttpMethod.GET) || req.method().equals(HttpMethod.HEAD))) {
+                HttpUtil.setContentLength(req, full.content().readableBytes());
+            } else {
+                h.remove(HttpHeaderNames.CONTENT_LENGTH);
+            }
         }
         req.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
 
     /** Answers a request from the balancer itself (monitor, deny, redirect, errors). */
-    void respondLocal(FullHttpRequest forRequest, HttpResponseStatus status, String body, boolean close, Map<String, String> headers) {
+    void respondLocal(HttpRequest forRequest, HttpResponseStatus status, String body, boolean close, Map<String, String> headers) {
         ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
         int length = content.readableBytes();
         if (forRequest != null && forRequest.method().equals(HttpMethod.HEAD)) {
@@ -525,9 +606,10 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             current.clientGone();
             current = null;
         }
-        FullHttpRequest r;
+        receiving = null;
+        HttpObject r;
         while ((r = pending.poll()) != null) {
-            r.release();
+            ReferenceCountUtil.release(r);
         }
         privateConnections.values().forEach(ServerConnector::reset);
         privateConnections.clear();

@@ -1,6 +1,7 @@
 package org.bascule.l7;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,19 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bodyless shortcut in front of the aggregator: same requests out, whatever their framing,
- * and the aggregator only added to the pipeline once a request has a body.
+ * How request bodies reach the frontend handler: bodyless requests whole at once whatever their
+ * framing, small bodies aggregated (the aggregator only added once a request has one), chunked
+ * and large bodies streamed piece by piece past it.
  */
-class BodylessRequestsTest {
+class RequestBodiesTest {
 
     private static EmbeddedChannel pipeline() {
-        return new EmbeddedChannel(new HttpRequestDecoder(), new BodylessRequests());
+        return new EmbeddedChannel(new HttpRequestDecoder(), new RequestBodies());
     }
 
     private static FullHttpRequest next(EmbeddedChannel ch) {
@@ -66,14 +71,33 @@ class BodylessRequestsTest {
         ch.finishAndReleaseAll();
     }
 
+    /** Chunked and large bodies are streamed: the head alone, then the pieces as read, past the aggregator. */
     @Test
-    void chunkedBodyWithTrailersIsAggregated() {
+    void chunkedAndLargeBodiesAreStreamed() {
         EmbeddedChannel ch = pipeline();
+        write(ch, "POST /s HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
+        FullHttpRequest small = next(ch);
+        assertEquals("abc", small.content().toString(StandardCharsets.US_ASCII));
+        small.release();
         write(ch, "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n");
-        FullHttpRequest c = next(ch);
-        assertEquals("abc", c.content().toString(StandardCharsets.US_ASCII));
-        assertEquals("1", c.trailingHeaders().get("x-t"));
-        c.release();
+        HttpRequest head = assertInstanceOf(HttpRequest.class, ch.readInbound());
+        assertFalse(head instanceof FullHttpRequest);
+        assertEquals("/c", head.uri());
+        HttpContent piece = assertInstanceOf(HttpContent.class, ch.readInbound());
+        StringBuilder body = new StringBuilder(piece.content().toString(StandardCharsets.US_ASCII));
+        piece.release();
+        LastHttpContent last = assertInstanceOf(LastHttpContent.class, ch.readInbound());
+        body.append(last.content().toString(StandardCharsets.US_ASCII));
+        assertEquals("abc", body.toString());
+        assertEquals("1", last.trailingHeaders().get("x-t"));
+        last.release();
+        int big = RequestBodies.BUFFERED_BODY + 1;
+        write(ch, "PUT /big HTTP/1.1\r\nHost: x\r\nContent-Length: " + big + "\r\n\r\n" + "y".repeat(1000));
+        HttpRequest bigHead = assertInstanceOf(HttpRequest.class, ch.readInbound());
+        assertFalse(bigHead instanceof FullHttpRequest);
+        HttpContent first = assertInstanceOf(HttpContent.class, ch.readInbound());
+        assertEquals(1000, first.content().readableBytes(), "pieces come as read, before the rest arrives");
+        first.release();
         ch.finishAndReleaseAll();
     }
 
