@@ -79,17 +79,7 @@ class HttpProxyTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (health != null) {
-            health.close();
-        }
-        for (Nginx n : new Nginx[] {a, b, api}) {
-            if (n != null) {
-                n.close();
-            }
-        }
+        Teardown.close(proxy, health, a, b, api);
     }
 
     @Test

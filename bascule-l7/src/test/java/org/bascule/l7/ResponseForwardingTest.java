@@ -67,15 +67,7 @@ class ResponseForwardingTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (health != null) {
-            health.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Teardown.close(proxy, health, server);
     }
 
     /** Sends the requests in one write (pipelined) and returns all the proxy sent until it closed. */

@@ -91,12 +91,7 @@ class StreamedBodyTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (health != null) {
-            health.close();
-        }
+        Teardown.close(proxy, health);
         if (server != null) {
             server.stop(0);
         }

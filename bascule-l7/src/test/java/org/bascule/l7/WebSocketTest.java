@@ -110,15 +110,7 @@ class WebSocketTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (health != null) {
-            health.close();
-        }
-        if (scripted != null) {
-            scripted.close();
-        }
+        Teardown.close(proxy, health, scripted);
         if (wsServer != null) {
             wsServer.close().sync();
         }
