@@ -28,7 +28,6 @@ import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.ServerTls;
 import org.bascule.l7.spec.StringMatch;
 import org.bascule.l7.spec.Timeouts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,18 +42,10 @@ class ServerTlsQueueTarpitTest {
     @TempDir
     Path dir;
 
-    /** A self-signed certificate and its key, made by openssl: {cert, key}. */
+    /** A self-signed certificate and its key: {cert, key}. */
     private Path[] selfSigned(String name) throws Exception {
-        Path openssl = Path.of("/usr/bin/openssl");
-        Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl is not installed: cannot make the server's certificate");
-        Path cert = dir.resolve(name + ".crt");
-        Path key = dir.resolve(name + ".key");
-        Process p = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=" + name, "-addext", "subjectAltName=DNS:" + name, "-keyout", key.toString(), "-out", cert.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(name + "-openssl.log").toFile()).start();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve(name + "-openssl.log"))).isZero();
-        return new Path[] {cert, key};
+        SelfSigned s = SelfSigned.make(dir, name, "DNS:" + name);
+        return new Path[] {s.cert(), s.key()};
     }
 
     @Test

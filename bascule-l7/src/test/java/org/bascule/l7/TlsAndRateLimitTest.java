@@ -42,18 +42,8 @@ class TlsAndRateLimitTest {
     @TempDir
     Path dir;
 
-    /** A self-signed certificate for {@code name} and its key in one PEM file, made by the openssl CLI. */
     private Path certificate(String name) throws Exception {
-        Path key = dir.resolve(name + ".key");
-        Path crt = dir.resolve(name + ".crt");
-        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", key.toString(), "-out", crt.toString(), "-days", "2", "-subj", "/CN=" + name,
-                "-addext", "subjectAltName=DNS:" + name).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
-        Path pem = dir.resolve(name + ".pem");
-        Files.writeString(pem, Files.readString(crt) + Files.readString(key));
-        return pem;
+        return SelfSigned.make(dir, name, "DNS:" + name).pem();
     }
 
     private static String peerName(InetSocketAddress at, String sni, String protocol) throws Exception {
@@ -78,7 +68,6 @@ class TlsAndRateLimitTest {
 
     @Test
     void sniChoosesTheCertificateAndAlpnOffersHttp2() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl CLI is not installed");
         Path a = certificate("a.example.org");
         Path b = certificate("b.example.org");
         try (Nginx web = Nginx.start("web", dir, "127.0.0.1", false); HealthMonitor health = new HealthMonitor()) {

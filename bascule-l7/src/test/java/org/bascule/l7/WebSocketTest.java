@@ -20,10 +20,15 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +46,13 @@ import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.Timeouts;
+import org.bascule.l7.spec.TlsBind;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebSockets through the proxy, with two independent implementations of RFC 6455 at the ends:
@@ -150,9 +159,12 @@ class WebSocketTest {
 
         static Client open(String frontend) throws Exception {
             InetSocketAddress at = proxy.boundAddresses(frontend).getFirst();
+            return open(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + at.getPort() + "/ws"));
+        }
+
+        static Client open(HttpClient http, URI uri) throws Exception {
             Client c = new Client();
-            c.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + at.getPort() + "/ws"), c).get(5, TimeUnit.SECONDS);
+            c.ws = http.newWebSocketBuilder().buildAsync(uri, c).get(5, TimeUnit.SECONDS);
             return c;
         }
 
@@ -211,6 +223,39 @@ class WebSocketTest {
         assertThat(echoed.equals("echo " + big)).as("the 300 kB echo, byte for byte").isTrue();
         c.ws.sendText("bye", true).get(5, TimeUnit.SECONDS);
         assertThat(c.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+    }
+
+    /**
+     * wss:// as browsers use it: TLS ends at the proxy (a frontend that offers h2 and http/1.1 by
+     * ALPN; the JDK client opens WebSockets over HTTP/1.1), the server speaks plain ws.
+     */
+    @Test
+    void aWebSocketOverTlsIsTerminatedAtTheProxy(@TempDir Path dir) throws Exception {
+        SelfSigned cert = SelfSigned.make(dir, "127.0.0.1", "IP:127.0.0.1");
+        BindSpec tls = new BindSpec(new InetSocketAddress("127.0.0.1", 0), false,
+                Optional.of(TlsBind.of(List.of(cert.pem()), List.of("h2", "http/1.1"))), false);
+        BackendSpec ws = BackendSpec.of("ws", List.of(ServerSpec.of("w", (InetSocketAddress) wsServer.localAddress())));
+        try (L7Proxy secure = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(FrontendSpec.of("wss", List.of(tls), "ws")),
+                List.of(ws)), health)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            try (InputStream in = Files.newInputStream(cert.cert())) {
+                trust.setCertificateEntry("proxy", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            int port = secure.boundAddresses("wss").getFirst().getPort();
+            Client c = Client.open(HttpClient.newBuilder().sslContext(ctx).build(), URI.create("wss://127.0.0.1:" + port + "/ws"));
+            assertThat(c.next()).isEqualTo("hello");
+            String big = "z".repeat(100_000);
+            c.ws.sendText(big, true).get(5, TimeUnit.SECONDS);
+            String echoed = c.next();
+            assertThat(echoed != null && echoed.equals("echo " + big)).as("the 100 kB echo over TLS").isTrue();
+            c.ws.sendText("bye", true).get(5, TimeUnit.SECONDS);
+            assertThat(c.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+        }
     }
 
     @Test
