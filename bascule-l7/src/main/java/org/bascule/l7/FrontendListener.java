@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code bind} lines of one frontend: its listening sockets, and the pipeline of every
  * accepted connection ({@code accept-proxy} framer, TLS with SNI, HTTP codec with the
- * {@code tune.bufsize} limit, aggregation, the frontend handler).
+ * {@code tune.bufsize} limit, request bodies whole or streamed, the frontend handler).
  *
  * <p>Accepting: with io_uring or epoll every event loop has a listening socket of its own on each address
  * ({@code SO_REUSEPORT}, as HAProxy gives each thread its own listener), so the kernel spreads
@@ -48,12 +48,6 @@ import org.slf4j.LoggerFactory;
  * HAProxy, and resume as connections close.
  */
 final class FrontendListener implements AutoCloseable {
-
-    /**
-     * Largest request body an HTTP/2 stream may send (its requests are aggregated); more gets 413.
-     * HTTP/1 bodies over {@link RequestBodies#BUFFERED_BODY} are streamed, without a limit.
-     */
-    static final int MAX_REQUEST_BODY = 16 << 20;
 
     private static final Logger log = LoggerFactory.getLogger(FrontendListener.class);
 

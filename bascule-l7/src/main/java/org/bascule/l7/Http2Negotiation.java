@@ -2,7 +2,6 @@ package org.bascule.l7;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -15,7 +14,8 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
  * {@code bind … ssl crt … alpn h2,http/1.1}: after the TLS handshake, a client that chose
  * {@code h2} (RFC 7540 §3.3) gets HTTP/2, each stream handled as one request by the same
  * {@link HttpFrontendHandler} as HTTP/1.1 (servers are still spoken to in HTTP/1.1 with pooled
- * connections, as HAProxy does by default); anyone else gets HTTP/1.1.
+ * connections, as HAProxy does by default), request bodies small and whole or streamed as on
+ * HTTP/1.1 ({@link RequestBodies}); anyone else gets HTTP/1.1.
  */
 final class Http2Negotiation extends ApplicationProtocolNegotiationHandler {
 
@@ -39,7 +39,7 @@ final class Http2Negotiation extends ApplicationProtocolNegotiationHandler {
                 @Override
                 protected void initChannel(Http2StreamChannel stream) {
                     stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
-                    stream.pipeline().addLast(new HttpObjectAggregator(FrontendListener.MAX_REQUEST_BODY, true));
+                    stream.pipeline().addLast("bodies", new RequestBodies(true));
                     stream.pipeline().addLast(new HttpFrontendHandler(fe, true));
                 }
             }));

@@ -500,8 +500,9 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             h.remove(HttpHeaderNames.UPGRADE);
         }
         if (!(req instanceof FullHttpRequest full)) {
-            if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-                // The decoder took the chunks apart; the encoder chunks the pieces again (RFC 9112 §7.1).
+            if (h.contains(HttpHeaderNames.TRANSFER_ENCODING) || !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                // The decoder took the chunks apart (or an HTTP/2 body came in DATA frames without a
+                // length): the encoder chunks the pieces for the server (RFC 9112 §7.1).
                 h.remove(HttpHeaderNames.CONTENT_LENGTH);
                 h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }

@@ -29,6 +29,10 @@ import io.netty.handler.codec.http.LastHttpContent;
  *     nothing waits for the whole of it.</li>
  * </ul>
  * Requests the decoder failed go to the aggregator, which hands them on with their failure.
+ *
+ * <p>On an HTTP/2 stream the request comes whole when its HEADERS frame ends the stream; a head
+ * alone means DATA frames follow, with or without a {@code content-length} (RFC 9113 §8.1), so
+ * only a small declared length is aggregated there and everything else streams.
  */
 final class RequestBodies extends ChannelInboundHandlerAdapter {
 
@@ -41,6 +45,16 @@ final class RequestBodies extends ChannelInboundHandlerAdapter {
     private boolean aggregating;
     /** A streamed request's body is passing: its pieces skip the aggregator, up to its last one. */
     private boolean streaming;
+    /** Behind an HTTP/2 stream codec: a head that is not a whole request always has a body. */
+    private final boolean http2;
+
+    RequestBodies() {
+        this(false);
+    }
+
+    RequestBodies(boolean http2) {
+        this.http2 = http2;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -57,7 +71,7 @@ final class RequestBodies extends ChannelInboundHandlerAdapter {
             }
         }
         if (msg instanceof HttpRequest req && !(msg instanceof FullHttpRequest)) {
-            switch (body(req)) {
+            switch (body(req, http2)) {
                 case NONE -> {
                     dropEmptyEnd = true;
                     FullHttpRequest whole = new DefaultFullHttpRequest(req.protocolVersion(), req.method(), req.uri(),
@@ -74,7 +88,7 @@ final class RequestBodies extends ChannelInboundHandlerAdapter {
                 case BUFFERED -> {
                     if (!aggregating) {
                         aggregating = true;
-                        ctx.pipeline().addAfter(ctx.name(), "aggregate", new HttpObjectAggregator(FrontendListener.MAX_REQUEST_BODY, true));
+                        ctx.pipeline().addAfter(ctx.name(), "aggregate", new HttpObjectAggregator(BUFFERED_BODY, true));
                     }
                 }
             }
@@ -90,7 +104,7 @@ final class RequestBodies extends ChannelInboundHandlerAdapter {
 
     private enum Body { NONE, BUFFERED, STREAMED }
 
-    private static Body body(HttpRequest req) {
+    private static Body body(HttpRequest req, boolean http2) {
         if (!req.decoderResult().isSuccess()) {
             return Body.BUFFERED;
         }
@@ -99,8 +113,11 @@ final class RequestBodies extends ChannelInboundHandlerAdapter {
             return Body.STREAMED;
         }
         String length = h.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (length == null || length.equals("0")) {
-            return Body.NONE;
+        if (length == null) {
+            return http2 ? Body.STREAMED : Body.NONE;
+        }
+        if (length.equals("0")) {
+            return http2 ? Body.BUFFERED : Body.NONE;
         }
         try {
             return Long.parseLong(length.trim()) <= BUFFERED_BODY ? Body.BUFFERED : Body.STREAMED;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
 import org.bascule.health.HealthMonitor;
@@ -24,15 +26,18 @@ import org.bascule.l7.spec.FrontendSpec;
 import org.bascule.l7.spec.GlobalSpec;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerSpec;
+import org.bascule.l7.spec.TlsBind;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Request bodies larger than the proxy buffers, or chunked, stream through it: the JDK's HTTP
  * client uploads to the JDK's HTTP server ({@code com.sun.net.httpserver}, which decodes chunks and
  * answers {@code Expect: 100-continue} itself), which answers with the length and CRC-32 of what it
- * received. 40 MiB is past the 16 MiB the proxy once buffered at most.
+ * received. 40 MiB is past the 16 MiB the proxy once buffered at most; over HTTP/2 too.
  */
 class StreamedBodyTest {
 
@@ -148,6 +153,35 @@ class StreamedBodyTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).startsWith(sum(b));
+    }
+
+    /**
+     * Over HTTP/2 (TLS with ALPN h2): a declared 20 MiB body and one of unknown length (DATA
+     * frames only, which the proxy sends on chunked) both stream to the HTTP/1.1 server.
+     */
+    @Test
+    void http2UploadsStreamToo(@TempDir Path dir) throws Exception {
+        SelfSigned cert = SelfSigned.make(dir, "127.0.0.1", "IP:127.0.0.1");
+        BindSpec tls = new BindSpec(new InetSocketAddress("127.0.0.1", 0), false,
+                Optional.of(TlsBind.of(List.of(cert.pem()), List.of("h2", "http/1.1"))), false);
+        BackendSpec up = BackendSpec.of("up", List.of(ServerSpec.of("s", new InetSocketAddress("127.0.0.1", server.getAddress().getPort()))));
+        try (L7Proxy secure = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(FrontendSpec.of("h2", List.of(tls), "up")),
+                List.of(up)), health)) {
+            SSLContext ctx = cert.trustedBy();
+            HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(ctx).build();
+            URI sum = URI.create("https://127.0.0.1:" + secure.boundAddresses("h2").getFirst().getPort() + "/sum");
+            byte[] b = body(20 << 20);
+            HttpResponse<String> declared = h2.send(HttpRequest.newBuilder(sum).POST(HttpRequest.BodyPublishers.ofByteArray(b)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(declared.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(declared.body()).isEqualTo(sum(b) + " te=null");
+            byte[] c = body(3 << 20);
+            HttpResponse<String> unknown = h2.send(HttpRequest.newBuilder(sum)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(c))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unknown.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(unknown.body()).isEqualTo(sum(c) + " te=chunked");
+        }
     }
 
     /** A server that answers before reading the body: the client gets the answer, then the connection closes. */

@@ -20,15 +20,11 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +44,6 @@ import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.Timeouts;
 import org.bascule.l7.spec.TlsBind;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,15 +232,7 @@ class WebSocketTest {
         BackendSpec ws = BackendSpec.of("ws", List.of(ServerSpec.of("w", (InetSocketAddress) wsServer.localAddress())));
         try (L7Proxy secure = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(FrontendSpec.of("wss", List.of(tls), "ws")),
                 List.of(ws)), health)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            try (InputStream in = Files.newInputStream(cert.cert())) {
-                trust.setCertificateEntry("proxy", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            SSLContext ctx = cert.trustedBy();
             int port = secure.boundAddresses("wss").getFirst().getPort();
             Client c = Client.open(HttpClient.newBuilder().sslContext(ctx).build(), URI.create("wss://127.0.0.1:" + port + "/ws"));
             assertThat(c.next()).isEqualTo("hello");
