@@ -39,6 +39,28 @@ public sealed interface BodyExpect {
         }
     }
 
+    /** Several expectations on one body ({@code http-check expect} rules in a row): all must pass. */
+    record All(java.util.List<BodyExpect> each) implements BodyExpect {
+        public All {
+            each = java.util.List.copyOf(each);
+        }
+
+        @Override
+        public boolean negate() {
+            return false;
+        }
+
+        @Override
+        public boolean accepts(String body) {
+            return each.stream().allMatch(e -> e.accepts(body));
+        }
+
+        @Override
+        public String toString() {
+            return each.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" and "));
+        }
+    }
+
     /** {@code [!] rstring <regex>}. */
     record Matches(Pattern regex, boolean negate) implements BodyExpect {
         public Matches {

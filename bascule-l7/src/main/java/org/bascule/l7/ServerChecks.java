@@ -51,7 +51,7 @@ final class ServerChecks {
             case HealthCheckSpec.Http h -> {
                 Optional<String> host = h.headers().stream().filter(x -> x.name().equalsIgnoreCase("host"))
                         .map(HealthCheckSpec.Header::value).findFirst();
-                UrlSpec url = new UrlSpec(h.uri(), Optional.empty(), statusCodes(h.expect()), host, h.method(), body(h.expect()));
+                UrlSpec url = new UrlSpec(h.uri(), Optional.empty(), statusCodes(h.expects()), host, h.method(), body(h.expects()));
                 HttpVersion version = "HTTP/1.1".equals(h.version()) ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0;
                 yield new HttpCheckSpec(to, Optional.empty(), timeout, timing, false, false, version, List.of(url), proxyHeader(s));
             }
@@ -93,49 +93,60 @@ final class ServerChecks {
     /** Any status: an {@code http-check expect string|rstring} looks at the body only, whatever the status. */
     static final StatusCodes ANY_STATUS = new StatusCodes(List.of(new StatusCodes.Range(StatusCodes.MIN, StatusCodes.MAX)));
 
-    /** What the body must hold under {@code http-check expect [!] string|rstring}; nothing otherwise. */
-    static Optional<BodyExpect> body(Optional<HttpCheckExpect> expect) {
-        return expect.flatMap(e -> switch (e) {
-            case HttpCheckExpect.BodyContains c -> Optional.<BodyExpect>of(new BodyExpect.Contains(c.text(), c.negate()));
-            case HttpCheckExpect.BodyRegex r -> Optional.<BodyExpect>of(new BodyExpect.Matches(Pattern.compile(r.regex()), r.negate()));
-            case HttpCheckExpect.Status st -> Optional.empty();
-            case HttpCheckExpect.StatusRegex st -> Optional.empty();
-        });
+    /** What the body must hold under {@code http-check expect [!] string|rstring} (every such rule); nothing otherwise. */
+    static Optional<BodyExpect> body(List<HttpCheckExpect> expects) {
+        List<BodyExpect> each = new ArrayList<>(2);
+        for (HttpCheckExpect e : expects) {
+            switch (e) {
+                case HttpCheckExpect.BodyContains c -> each.add(new BodyExpect.Contains(c.text(), c.negate()));
+                case HttpCheckExpect.BodyRegex r -> each.add(new BodyExpect.Matches(Pattern.compile(r.regex()), r.negate()));
+                case HttpCheckExpect.Status st -> { }
+                case HttpCheckExpect.StatusRegex st -> { }
+            }
+        }
+        return switch (each.size()) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(each.getFirst());
+            default -> Optional.of(new BodyExpect.All(each));
+        };
     }
 
     /**
-     * The statuses an {@code http-check expect} accepts. {@code status} lists and {@code rstatus}
-     * regexes (HAProxy matches them against the three-digit code) both become the set of codes
-     * 100-599 they accept, negation included, so bascule-health's checker needs no regex. An
-     * expectation on the body accepts any status, as in HAProxy (the rule replaces the default
-     * 2xx/3xx test).
+     * The statuses the {@code http-check expect} rules accept together. {@code status} lists and
+     * {@code rstatus} regexes (HAProxy matches them against the three-digit code) become the set of
+     * codes 100-599 that every one of them accepts, negation included, so bascule-health's checker
+     * needs no regex. Rules on the body alone accept any status, as in HAProxy (they replace the
+     * default 2xx/3xx test).
      *
      * @throws IllegalArgumentException for a set without any code
      */
-    static StatusCodes statusCodes(Optional<HttpCheckExpect> expect) {
-        if (expect.isEmpty()) {
+    static StatusCodes statusCodes(List<HttpCheckExpect> expects) {
+        if (expects.isEmpty()) {
             return HTTPCHK_DEFAULT;
         }
-        if (body(expect).isPresent()) {
+        List<java.util.function.IntPredicate> tests = new ArrayList<>(2);
+        for (HttpCheckExpect e : expects) {
+            java.util.function.IntPredicate accepts = switch (e) {
+                case HttpCheckExpect.Status st -> StatusCodes.parse(List.of(st.codes().split(",")))::accepts;
+                case HttpCheckExpect.StatusRegex r -> {
+                    Pattern p = Pattern.compile(r.regex());
+                    yield code -> p.matcher(Integer.toString(code)).find();
+                }
+                case HttpCheckExpect.BodyContains c -> null;
+                case HttpCheckExpect.BodyRegex c -> null;
+            };
+            if (accepts != null) {
+                tests.add(e.negate() ? accepts.negate() : accepts);
+            }
+        }
+        if (tests.isEmpty()) {
             return ANY_STATUS;
         }
-        java.util.function.IntPredicate accepts = switch (expect.get()) {
-            case HttpCheckExpect.Status st -> {
-                StatusCodes codes = StatusCodes.parse(List.of(st.codes().split(",")));
-                yield codes::accepts;
-            }
-            case HttpCheckExpect.StatusRegex r -> {
-                Pattern p = Pattern.compile(r.regex());
-                yield code -> p.matcher(Integer.toString(code)).find();
-            }
-            case HttpCheckExpect.BodyContains c -> throw new IllegalStateException("handled above");
-            case HttpCheckExpect.BodyRegex c -> throw new IllegalStateException("handled above");
-        };
-        boolean negate = expect.get().negate();
         List<StatusCodes.Range> ranges = new ArrayList<>();
         int from = -1;
         for (int code = StatusCodes.MIN; code <= StatusCodes.MAX + 1; code++) {
-            boolean in = code <= StatusCodes.MAX && (accepts.test(code) != negate);
+            final int c = code;
+            boolean in = code <= StatusCodes.MAX && tests.stream().allMatch(t -> t.test(c));
             if (in && from < 0) {
                 from = code;
             } else if (!in && from >= 0) {
@@ -144,7 +155,7 @@ final class ServerChecks {
             }
         }
         if (ranges.isEmpty()) {
-            throw new IllegalArgumentException("http-check expect: " + expect.get() + " accepts no status 100-599");
+            throw new IllegalArgumentException("http-check expect: " + expects + " accept no status 100-599 together");
         }
         return new StatusCodes(ranges);
     }

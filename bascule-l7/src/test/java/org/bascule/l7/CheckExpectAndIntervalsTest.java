@@ -39,22 +39,31 @@ class CheckExpectAndIntervalsTest {
     void everyExpectVariantJudgesStatusOrBody() throws Exception {
         try (Nginx n = Nginx.start("n", dir, "127.0.0.1", false); HealthMonitor health = new HealthMonitor()) {
             Files.writeString(n.files().resolve("health"), "db=ok queue=12\n");
-            record Case(String name, HttpCheckExpect expect, boolean up, CheckStatus failure) {}
+            record Case(String name, List<HttpCheckExpect> expects, boolean up, CheckStatus failure) {}
             List<Case> cases = List.of(
-                    new Case("status", new HttpCheckExpect.Status("200", false), true, null),
-                    new Case("notstatus", new HttpCheckExpect.Status("200-299", true), false, CheckStatus.L7STS),
-                    new Case("rstatus", new HttpCheckExpect.StatusRegex("^2", false), true, null),
-                    new Case("notrstatus", new HttpCheckExpect.StatusRegex("^2", true), false, CheckStatus.L7STS),
-                    new Case("string", new HttpCheckExpect.BodyContains("db=ok", false), true, null),
-                    new Case("stringmissing", new HttpCheckExpect.BodyContains("db=down", false), false, CheckStatus.L7RSP),
-                    new Case("notstring", new HttpCheckExpect.BodyContains("db=ok", true), false, CheckStatus.L7RSP),
-                    new Case("notstringabsent", new HttpCheckExpect.BodyContains("error", true), true, null),
-                    new Case("rstring", new HttpCheckExpect.BodyRegex("queue=[0-9]{1,2}\\b", false), true, null),
-                    new Case("rstringmiss", new HttpCheckExpect.BodyRegex("queue=[0-9]{3,}", false), false, CheckStatus.L7RSP),
-                    new Case("notrstring", new HttpCheckExpect.BodyRegex("^db=", true), false, CheckStatus.L7RSP));
+                    new Case("status", List.of(new HttpCheckExpect.Status("200", false)), true, null),
+                    new Case("notstatus", List.of(new HttpCheckExpect.Status("200-299", true)), false, CheckStatus.L7STS),
+                    new Case("rstatus", List.of(new HttpCheckExpect.StatusRegex("^2", false)), true, null),
+                    new Case("notrstatus", List.of(new HttpCheckExpect.StatusRegex("^2", true)), false, CheckStatus.L7STS),
+                    new Case("string", List.of(new HttpCheckExpect.BodyContains("db=ok", false)), true, null),
+                    new Case("stringmissing", List.of(new HttpCheckExpect.BodyContains("db=down", false)), false, CheckStatus.L7RSP),
+                    new Case("notstring", List.of(new HttpCheckExpect.BodyContains("db=ok", true)), false, CheckStatus.L7RSP),
+                    new Case("notstringabsent", List.of(new HttpCheckExpect.BodyContains("error", true)), true, null),
+                    new Case("rstring", List.of(new HttpCheckExpect.BodyRegex("queue=[0-9]{1,2}\\b", false)), true, null),
+                    new Case("rstringmiss", List.of(new HttpCheckExpect.BodyRegex("queue=[0-9]{3,}", false)), false, CheckStatus.L7RSP),
+                    new Case("notrstring", List.of(new HttpCheckExpect.BodyRegex("^db=", true)), false, CheckStatus.L7RSP),
+                    // Several expect rules on the one response: all must pass, in order (HAProxy 2.2+).
+                    new Case("statusandstring", List.of(new HttpCheckExpect.Status("200", false),
+                            new HttpCheckExpect.BodyContains("db=ok", false)), true, null),
+                    new Case("statusthenmissing", List.of(new HttpCheckExpect.Status("200", false),
+                            new HttpCheckExpect.BodyContains("db=down", false)), false, CheckStatus.L7RSP),
+                    new Case("stringthenstatus", List.of(new HttpCheckExpect.BodyContains("db=ok", false),
+                            new HttpCheckExpect.Status("500", false)), false, CheckStatus.L7STS),
+                    new Case("twobodies", List.of(new HttpCheckExpect.BodyContains("db=ok", false),
+                            new HttpCheckExpect.BodyRegex("queue=[0-9]+", false)), true, null));
             List<BackendSpec> backends = new ArrayList<>();
             for (Case c : cases) {
-                backends.add(backend(c.name(), n, "/files/health", c.expect(), Optional.empty(), Optional.empty()));
+                backends.add(backend(c.name(), n, "/files/health", c.expects(), Optional.empty(), Optional.empty()));
             }
             try (L7Proxy proxy = start(backends, health)) {
                 for (Case c : cases) {
@@ -88,7 +97,7 @@ class CheckExpectAndIntervalsTest {
             Path file = n.files().resolve("health");
             Files.writeString(file, "ok\n");
             Duration inter = Duration.ofSeconds(3);
-            BackendSpec b = backend("web", n, "/files/health", new HttpCheckExpect.Status("200", false),
+            BackendSpec b = backend("web", n, "/files/health", List.of(new HttpCheckExpect.Status("200", false)),
                     Optional.of(Duration.ofMillis(100)), Optional.of(Duration.ofMillis(400)), inter, 2, 3);
             try (L7Proxy proxy = start(List.of(b), health)) {
                 LiveServer s = proxy.server("web", "n");
@@ -119,17 +128,17 @@ class CheckExpectAndIntervalsTest {
         return (int) n.accessLog().stream().filter(l -> l.contains("/files/health")).count();
     }
 
-    private static BackendSpec backend(String name, Nginx n, String uri, HttpCheckExpect expect, Optional<Duration> fast,
+    private static BackendSpec backend(String name, Nginx n, String uri, List<HttpCheckExpect> expects, Optional<Duration> fast,
             Optional<Duration> down) {
-        return backend(name, n, uri, expect, fast, down, INTER, 1, 1);
+        return backend(name, n, uri, expects, fast, down, INTER, 1, 1);
     }
 
-    private static BackendSpec backend(String name, Nginx n, String uri, HttpCheckExpect expect, Optional<Duration> fast,
+    private static BackendSpec backend(String name, Nginx n, String uri, List<HttpCheckExpect> expects, Optional<Duration> fast,
             Optional<Duration> down, Duration inter, int rise, int fall) {
         ServerSpec s = ServerSpec.of("n", n.address("127.0.0.1")).withCheck(inter, rise, fall).withIntervals(fast, down);
         BackendSpec b = BackendSpec.of(name, List.of(s));
         return new BackendSpec(b.name(), b.mode(), b.balance(), b.hashType(), b.servers(), b.forwardFor(), b.redispatch(), b.retries(),
-                b.timeouts(), b.reuse(), new HealthCheckSpec.Http("GET", uri, "HTTP/1.0", List.of(), Optional.of(expect)), b.allBackups(),
+                b.timeouts(), b.reuse(), new HealthCheckSpec.Http("GET", uri, "HTTP/1.0", List.of(), expects), b.allBackups(),
                 b.requestRules(), b.responseRules());
     }
 

@@ -124,7 +124,7 @@ class HttpAndAgentChecksTest {
         Duration inter = Duration.ofMillis(100);
         BackendSpec web = withCheck(BackendSpec.of("web", List.of(
                         ServerSpec.of("a", a.getAddress()).withCheck(inter, 3, 2))),
-                new HealthCheckSpec.Http("OPTIONS", "/health", "HTTP/1.0", List.of(), Optional.of(new HttpCheckExpect.Status("200", false))));
+                new HealthCheckSpec.Http("OPTIONS", "/health", "HTTP/1.0", List.of(), List.of(new HttpCheckExpect.Status("200", false))));
         try (HealthMonitor health = new HealthMonitor();
                 L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(frontend("web",
                         List.of(new Condition.UsableServers("web", IntOp.LT, 1)))), List.of(web)), health)) {
@@ -154,14 +154,22 @@ class HttpAndAgentChecksTest {
 
     @Test
     void rstatusIsTurnedIntoTheCodesItMatches() {
-        var codes = ServerChecks.statusCodes(Optional.of(new HttpCheckExpect.StatusRegex("^(2|3)0[0-9]$", false)));
+        var codes = ServerChecks.statusCodes(List.of(new HttpCheckExpect.StatusRegex("^(2|3)0[0-9]$", false)));
         assertThat(codes.accepts(200)).isTrue();
         assertThat(codes.accepts(302)).isTrue();
         assertThat(codes.accepts(210)).isFalse();
-        var not = ServerChecks.statusCodes(Optional.of(new HttpCheckExpect.Status("500-599", true)));
+        var not = ServerChecks.statusCodes(List.of(new HttpCheckExpect.Status("500-599", true)));
         assertThat(not.accepts(404)).isTrue();
         assertThat(not.accepts(503)).isFalse();
-        assertThat(ServerChecks.statusCodes(Optional.empty()).accepts(301)).isTrue();
+        assertThat(ServerChecks.statusCodes(List.of()).accepts(301)).isTrue();
+        // Several rules: the codes every one of them accepts; a body rule alone leaves any status.
+        var both = ServerChecks.statusCodes(List.of(new HttpCheckExpect.Status("200-299", false),
+                new HttpCheckExpect.StatusRegex("^20[04]$", true), new HttpCheckExpect.BodyContains("ok", false)));
+        assertThat(both.accepts(201)).isTrue();
+        assertThat(both.accepts(200)).isFalse();
+        assertThat(both.accepts(204)).isFalse();
+        assertThat(both.accepts(301)).isFalse();
+        assertThat(ServerChecks.statusCodes(List.of(new HttpCheckExpect.BodyContains("ok", false))).accepts(503)).isTrue();
     }
 
     @Test
@@ -179,7 +187,7 @@ class HttpAndAgentChecksTest {
         ServerSpec sa = new ServerSpec("a", a.getAddress(), 1, false, true, Optional.empty(), inter, 2, 2,
                 org.bascule.l7.spec.ProxyProtocol.NONE, aAgent, Optional.empty(), false, 0);
         BackendSpec web = withCheck(BackendSpec.of("web", List.of(sa, ServerSpec.of("b", b.getAddress()).withCheck(inter, 2, 2))),
-                new HealthCheckSpec.Http("GET", "/health", "HTTP/1.0", List.of(), Optional.empty()));
+                new HealthCheckSpec.Http("GET", "/health", "HTTP/1.0", List.of(), List.of()));
         // the seed's pseudo-server: only its agent is polled, nothing is ever sent to it
         ServerSpec enabler = new ServerSpec("enabler", new InetSocketAddress("127.0.0.1", enablerPort), 1, false, false,
                 Optional.empty(), inter, 2, 2, org.bascule.l7.spec.ProxyProtocol.NONE,

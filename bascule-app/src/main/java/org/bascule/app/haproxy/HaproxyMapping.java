@@ -349,17 +349,13 @@ public final class HaproxyMapping {
     }
 
     private HealthCheckSpec httpCheck(HttpCheck h) {
-        Optional<HttpCheckExpect> expect = Optional.empty();
-        if (!h.expects().isEmpty()) {
-            var e = h.expects().getFirst();
-            expect = switch (e.kind()) {
-                case STATUS -> Optional.of(new HttpCheckExpect.Status(e.pattern(), e.negated()));
-                case RSTATUS -> Optional.of(new HttpCheckExpect.StatusRegex(e.pattern(), e.negated()));
-                case STRING -> Optional.of(new HttpCheckExpect.BodyContains(e.pattern(), e.negated()));
-                case RSTRING -> Optional.of(new HttpCheckExpect.BodyRegex(e.pattern(), e.negated()));
-            };
-            h.expects().stream().skip(1).forEach(x -> unsupported(x.pos(), "a second http-check expect", "expect"));
-        }
+        // Every expect rule applies to the one response, in order (HAProxy 2.2+ check rulesets).
+        List<HttpCheckExpect> expects = h.expects().stream().<HttpCheckExpect>map(e -> switch (e.kind()) {
+            case STATUS -> new HttpCheckExpect.Status(e.pattern(), e.negated());
+            case RSTATUS -> new HttpCheckExpect.StatusRegex(e.pattern(), e.negated());
+            case STRING -> new HttpCheckExpect.BodyContains(e.pattern(), e.negated());
+            case RSTRING -> new HttpCheckExpect.BodyRegex(e.pattern(), e.negated());
+        }).toList();
         if (h.disableOn404()) {
             unsupported(h.pos(), "http-check disable-on-404", "disable-on-404");
         }
@@ -368,7 +364,7 @@ public final class HaproxyMapping {
             return new HealthCheckSpec.Header(line.substring(0, colon), line.substring(colon + 1).strip());
         }).toList();
         try {
-            return new HealthCheckSpec.Http(h.method(), h.uri(), h.version(), headers, expect);
+            return new HealthCheckSpec.Http(h.method(), h.uri(), h.version(), headers, expects);
         } catch (IllegalArgumentException e) {
             error(h.pos(), "option httpchk refused by the L7 tier", h.method() + " " + h.uri(), e.getMessage());
             return new HealthCheckSpec.TcpConnect();

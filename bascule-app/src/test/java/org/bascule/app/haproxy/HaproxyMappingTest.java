@@ -98,17 +98,19 @@ class HaproxyMappingTest {
                 backend b
                     option httpchk GET /status
                     http-check expect ! rstring (stack|trace)
+                    http-check expect status 200
                     server s1 127.0.0.1:80 check inter 5s fastinter 500ms downinter 2s
                 """);
         assertThat(r.errors()).isEmpty();
         L7Plan plan = HaproxyMapping.plan(r.config());
         assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("c.cfg:8:"))
-                .noneSatisfy(n -> assertThat(n).contains("c.cfg:9:"));
+                .noneSatisfy(n -> assertThat(n).contains("c.cfg:9:")).noneSatisfy(n -> assertThat(n).contains("c.cfg:10:"));
         BackendSpec b = plan.spec().orElseThrow().backend("b").orElseThrow();
         assertThat(b.servers().getFirst().fastinter()).contains(java.time.Duration.ofMillis(500));
         assertThat(b.servers().getFirst().downinter()).contains(java.time.Duration.ofSeconds(2));
-        assertThat(b.healthCheck()).isInstanceOfSatisfying(org.bascule.l7.spec.HealthCheckSpec.Http.class, h -> assertThat(h.expect())
-                .contains(new org.bascule.l7.spec.HttpCheckExpect.BodyRegex("(stack|trace)", true)));
+        assertThat(b.healthCheck()).isInstanceOfSatisfying(org.bascule.l7.spec.HealthCheckSpec.Http.class, h -> assertThat(h.expects())
+                .containsExactly(new org.bascule.l7.spec.HttpCheckExpect.BodyRegex("(stack|trace)", true),
+                        new org.bascule.l7.spec.HttpCheckExpect.Status("200", false)));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.bascule.l7.spec;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a backend's servers with {@code check} are probed with: a TCP connect by default,
@@ -20,9 +19,11 @@ public sealed interface HealthCheckSpec {
      * @param uri     {@code /} by default
      * @param version {@code HTTP/1.0} by default
      * @param headers {@code http-check send hdr <name> <value>}, e.g. {@code Host}
-     * @param expect  empty: 2xx or 3xx passes
+     * @param expects every {@code http-check expect}, in order: all must pass on the one response
+     *                (HAProxy 2.2+ evaluates consecutive expect rules against the same response);
+     *                none: 2xx or 3xx passes
      */
-    record Http(String method, String uri, String version, List<Header> headers, Optional<HttpCheckExpect> expect)
+    record Http(String method, String uri, String version, List<Header> headers, List<HttpCheckExpect> expects)
             implements HealthCheckSpec {
         public Http {
             Require.that(method != null && method.matches("[A-Z]+"), "option httpchk method", method, "an HTTP method");
@@ -30,11 +31,11 @@ public sealed interface HealthCheckSpec {
             Require.that("HTTP/1.0".equals(version) || "HTTP/1.1".equals(version), "option httpchk version", version,
                     "HTTP/1.0 or HTTP/1.1");
             headers = List.copyOf(headers);
-            Require.nonNull(expect, "http-check expect");
+            expects = List.copyOf(expects);
         }
 
         public static Http defaults() {
-            return new Http("OPTIONS", "/", "HTTP/1.0", List.of(), Optional.empty());
+            return new Http("OPTIONS", "/", "HTTP/1.0", List.of(), List.of());
         }
     }
 
