@@ -170,6 +170,32 @@ class HaproxyMappingTest {
                 t -> assertThat(t.delay()).isEqualTo(java.time.Duration.ofSeconds(7)));
     }
 
+    /** The WebSocket set-up HAProxy's manual suggests: timeout tunnel from defaults reaches every backend, without a warning. */
+    @Test
+    void timeoutTunnelReachesTheBackends() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("w.cfg", """
+                defaults
+                    mode http
+                    timeout client 30s
+                    timeout server 30s
+                    timeout tunnel 1h
+                frontend f
+                    bind 127.0.0.1:8080
+                    default_backend ws
+                backend ws
+                    server s1 127.0.0.1:80
+                backend short
+                    timeout tunnel 10m
+                    server s2 127.0.0.1:81
+                """);
+        assertThat(r.errors()).isEmpty();
+        L7Plan plan = HaproxyMapping.plan(r.config());
+        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("tunnel"));
+        ProxySpec spec = plan.spec().orElseThrow();
+        assertThat(spec.backend("ws").orElseThrow().timeouts().tunnel()).contains(java.time.Duration.ofHours(1));
+        assertThat(spec.backend("short").orElseThrow().timeouts().tunnel()).contains(java.time.Duration.ofMinutes(10));
+    }
+
     @Test
     void aHostNameServerIsAnErrorNotASurprise() {
         ParseResult<HaproxyConfig> r = HaproxyParser.parse("h.cfg", """
