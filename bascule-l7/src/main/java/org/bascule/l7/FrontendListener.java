@@ -127,9 +127,10 @@ final class FrontendListener implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 // TCP_NODELAY is Netty's default for accepted channels (no second setsockopt).
-                // Plain HTTP/1 connections read while a request is in flight (HttpFrontendHandler's
-                // readsWhileBusy), so a client's half-close must not close before it is answered.
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, fe.spec.mode() == ProxyMode.HTTP && b.tls().isEmpty())
+                // A client's half-close must not close before it is answered: plain HTTP/1 connections
+                // read while a request is in flight (HttpFrontendHandler's readsWhileBusy), and mode tcp
+                // passes the shutdown on to the server (TcpFrontendHandler).
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, b.tls().isEmpty())
                 .childHandler(accepted);
         if (fe.spec.mode() != ProxyMode.HTTP) {
             sb.childOption(ChannelOption.AUTO_READ, false);

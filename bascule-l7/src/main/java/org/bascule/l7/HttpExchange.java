@@ -478,10 +478,18 @@ final class HttpExchange {
         }
     }
 
-    /** The client shut its sending side: so does the tunnel toward the server, which may still answer. */
+    /**
+     * The client shut its sending side: so does the tunnel toward the server, once what was relayed
+     * is written (a shutdown at once would drop it); the server may still answer.
+     */
     void clientShutOutput() {
-        if (serverChannel instanceof io.netty.channel.socket.DuplexChannel d) {
-            d.shutdownOutput();
+        Channel ch = serverChannel;
+        if (ch instanceof io.netty.channel.socket.DuplexChannel d) {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+                if (f.isSuccess() && !d.isOutputShutdown()) {
+                    d.shutdownOutput();
+                }
+            });
         }
     }
 

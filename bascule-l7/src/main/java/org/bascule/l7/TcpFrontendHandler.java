@@ -8,6 +8,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -22,6 +25,11 @@ import org.bascule.l7.proxyproto.ProxyHeaderException;
  * connect (with {@code retries} and {@code redispatch} as in HTTP mode), then relay bytes both
  * ways with back-pressure (a side stops reading while the other cannot take more). Under
  * {@code accept-proxy} the connection waits for the PROXY header before choosing.
+ *
+ * <p>Half-closes pass through, as HAProxy forwards a shutdown: when one side shuts its sending
+ * direction, the other connection's sending direction is shut once what was relayed is written,
+ * and the answer still travels back. Both connections close when both directions are shut, or
+ * when either side closes outright. (Plain TCP only: a TLS client's half-close closes.)
  */
 final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
 
@@ -37,6 +45,10 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
     private int retriesLeft;
     private final Set<LiveServer> failed = new HashSet<>();
     private final ArrayDeque<Object> early = new ArrayDeque<>();
+    /** The client shut its sending side (before the server connection was up, it is passed on once it is). */
+    private boolean clientShut;
+    /** The server shut its sending side. */
+    private boolean serverShut;
     /** The session's times for show stat: ctime up to the connect, rtime 0 (HAProxy's for TCP), ttime to the close. */
     private final RequestTimes.Clock times = new RequestTimes.Clock(System::nanoTime);
 
@@ -115,6 +127,10 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                     server.write(m);
                 }
                 server.flush();
+                if (clientShut) {
+                    shutOutputAfterWrites(server);
+                    return;
+                }
                 ctx.channel().config().setAutoRead(true);
                 ctx.read();
                 return;
@@ -153,6 +169,37 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         };
     }
 
+    /** Shuts {@code ch}'s sending direction once everything written to it so far is out (a shutdown at once would drop it). */
+    private static void shutOutputAfterWrites(Channel ch) {
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+            if (f.isSuccess() && ch instanceof DuplexChannel d && !d.isOutputShutdown()) {
+                d.shutdownOutput();
+            }
+        });
+    }
+
+    /** Both directions are shut: nothing more can pass, both connections close. */
+    private void closeIfBothShut() {
+        if (clientShut && serverShut) {
+            ctx.close();
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            clientShut = true;
+            if (server != null && server.isActive()) {
+                shutOutputAfterWrites(server);
+            }
+            closeIfBothShut();
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (server != null) {
@@ -187,6 +234,22 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         Relay(Channel clientChannel, LiveServer s) {
             this.clientChannel = clientChannel;
             this.s = s;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext sctx) {
+            // Before the connection is up: a server's half-close must not close it (see the class comment).
+            sctx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, clientChannel.config().getOption(ChannelOption.ALLOW_HALF_CLOSURE));
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext sctx, Object evt) {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                serverShut = true;
+                shutOutputAfterWrites(clientChannel);
+                closeIfBothShut();
+            }
+            sctx.fireUserEventTriggered(evt);
         }
 
         @Override

@@ -51,6 +51,52 @@ class TcpModeAndTimeoutsTest {
         }
     }
 
+    /**
+     * A client that shuts its sending side and waits for the answer (as {@code nc -N} or a request
+     * piped in does): the server reads to the end, then answers, through the proxy's half-closed
+     * connections. The server side: a plain socket that counts what it read until EOF.
+     */
+    @Test
+    void aHalfCloseIsPassedOnAndTheAnswerStillComesBack() throws Exception {
+        try (HealthMonitor health = new HealthMonitor(); java.net.ServerSocket counter = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!counter.isClosed()) {
+                    try {
+                        Socket s = counter.accept();
+                        Thread.ofVirtual().start(() -> {
+                            try (s) {
+                                long n = s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                                s.getOutputStream().write(("got " + n + " bytes\n").getBytes(StandardCharsets.US_ASCII));
+                            } catch (Exception ignored) {
+                                // the test fails on its side
+                            }
+                        });
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            BackendSpec bk = BackendSpec.of("count", List.of(ServerSpec.of("c", new InetSocketAddress("127.0.0.1", counter.getLocalPort()))))
+                    .withMode(ProxyMode.TCP);
+            FrontendSpec fe = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
+                    List.of(), List.of(), List.of(), List.of(), Optional.of("count"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
+                InetSocketAddress at = proxy.boundAddresses("tcp").getFirst();
+                for (int size : new int[] {0, 1, 300_000}) {
+                    try (Socket s = new Socket(at.getAddress(), at.getPort())) {
+                        s.setSoTimeout(10_000);
+                        s.getOutputStream().write(new byte[size]);
+                        s.shutdownOutput();
+                        String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                        assertThat(answer).isEqualTo("got " + size + " bytes\n");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void slowClientGets408AndSlowServerGives504() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
