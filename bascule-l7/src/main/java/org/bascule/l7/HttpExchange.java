@@ -483,13 +483,8 @@ final class HttpExchange {
      * is written (a shutdown at once would drop it); the server may still answer.
      */
     void clientShutOutput() {
-        Channel ch = serverChannel;
-        if (ch instanceof io.netty.channel.socket.DuplexChannel d) {
-            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-                if (f.isSuccess() && !d.isOutputShutdown()) {
-                    d.shutdownOutput();
-                }
-            });
+        if (serverChannel != null) {
+            HalfClose.afterWrites(serverChannel);
         }
     }
 

@@ -10,7 +10,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -128,7 +127,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                 }
                 server.flush();
                 if (clientShut) {
-                    shutOutputAfterWrites(server);
+                    HalfClose.afterWrites(server);
                     return;
                 }
                 ctx.channel().config().setAutoRead(true);
@@ -169,15 +168,6 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         };
     }
 
-    /** Shuts {@code ch}'s sending direction once everything written to it so far is out (a shutdown at once would drop it). */
-    private static void shutOutputAfterWrites(Channel ch) {
-        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-            if (f.isSuccess() && ch instanceof DuplexChannel d && !d.isOutputShutdown()) {
-                d.shutdownOutput();
-            }
-        });
-    }
-
     /** Both directions are shut: nothing more can pass, both connections close. */
     private void closeIfBothShut() {
         if (clientShut && serverShut) {
@@ -193,7 +183,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof ChannelInputShutdownEvent) {
             clientShut = true;
             if (server != null && server.isActive()) {
-                shutOutputAfterWrites(server);
+                HalfClose.afterWrites(server);
             }
             closeIfBothShut();
         }
@@ -246,7 +236,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         public void userEventTriggered(ChannelHandlerContext sctx, Object evt) {
             if (evt instanceof ChannelInputShutdownEvent) {
                 serverShut = true;
-                shutOutputAfterWrites(clientChannel);
+                HalfClose.afterWrites(clientChannel);
                 closeIfBothShut();
             }
             sctx.fireUserEventTriggered(evt);
