@@ -485,6 +485,8 @@ final class HttpExchange {
     void clientShutOutput() {
         if (serverChannel != null) {
             HalfClose.afterWrites(serverChannel);
+            // Half-closed: timeout server-fin, if set, bounds the server side from now on (client-fin: the frontend).
+            backend.spec().timeouts().serverFin().ifPresent(d -> serverHandler.inactivity(d.toNanos()));
         }
     }
 

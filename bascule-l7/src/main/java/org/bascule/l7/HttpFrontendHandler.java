@@ -583,6 +583,11 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             // Half-closed (only where readsWhileBusy): requests already read are still answered.
             if (tunnel != null) {
                 tunnel.clientShutOutput();
+                // timeout client-fin, if set, bounds the half-closed client side from now on.
+                fe.spec.timeouts().clientFin().ifPresent(d -> {
+                    tunnelIdleNanos = d.toNanos();
+                    armIdle(tunnelIdleNanos, false);
+                });
             } else if (current == null && pending.isEmpty()) {
                 ctx.close();
             } else {

@@ -10,12 +10,16 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.bascule.l7.proxyproto.ProxyHeader;
 import org.bascule.l7.proxyproto.ProxyHeaderException;
 
@@ -168,6 +172,25 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         };
     }
 
+    /**
+     * The first direction was shut: {@code timeout client-fin} / {@code server-fin} (the shorter of
+     * those set) replaces the connection's inactivity timeout from now on, so a peer that never
+     * finishes the other direction does not hold it for {@code timeout tunnel}.
+     */
+    private void halfClosed() {
+        Optional<Duration> clientFin = fe.spec.timeouts().clientFin();
+        Optional<Duration> serverFin = backend.spec().timeouts().serverFin();
+        Optional<Duration> fin = clientFin.isEmpty() ? serverFin
+                : serverFin.map(s -> s.compareTo(clientFin.get()) < 0 ? s : clientFin.get()).or(() -> clientFin);
+        fin.ifPresent(d -> {
+            var p = ctx.pipeline();
+            if (p.get("idle") != null) {
+                p.remove("idle");
+            }
+            p.addBefore(ctx.name(), "idle", new IdleStateHandler(0, 0, d.toMillis(), TimeUnit.MILLISECONDS));
+        });
+    }
+
     /** Both directions are shut: nothing more can pass, both connections close. */
     private void closeIfBothShut() {
         if (clientShut && serverShut) {
@@ -180,12 +203,18 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof ChannelInputShutdownEvent) {
+        if (evt instanceof ChannelInputShutdownEvent && !clientShut) {
             clientShut = true;
+            if (!serverShut) {
+                halfClosed();
+            }
             if (server != null && server.isActive()) {
                 HalfClose.afterWrites(server);
             }
             closeIfBothShut();
+        } else if (evt instanceof IdleStateEvent) {
+            ctx.close(); // the fin timeout (without a client/tunnel timeout there is no idle-close handler)
+            return;
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -234,8 +263,11 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext sctx, Object evt) {
-            if (evt instanceof ChannelInputShutdownEvent) {
+            if (evt instanceof ChannelInputShutdownEvent && !serverShut) {
                 serverShut = true;
+                if (!clientShut) {
+                    halfClosed();
+                }
                 HalfClose.afterWrites(clientChannel);
                 closeIfBothShut();
             }

@@ -58,7 +58,7 @@ class TcpModeAndTimeoutsTest {
      */
     @Test
     void aHalfCloseIsPassedOnAndTheAnswerStillComesBack() throws Exception {
-        try (HealthMonitor health = new HealthMonitor(); java.net.ServerSocket counter = new java.net.ServerSocket(0, 50,
+        try (HealthMonitor health = new HealthMonitor(); ServerSocket counter = new ServerSocket(0, 50,
                 java.net.InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
                 while (!counter.isClosed()) {
@@ -93,6 +93,78 @@ class TcpModeAndTimeoutsTest {
                         assertThat(answer).isEqualTo("got " + size + " bytes\n");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code timeout client-fin}: once a client half-closes, a server that neither answers nor
+     * closes holds the connection only that long (300 ms), not for {@code timeout tunnel} (20 s);
+     * in mode tcp, and in an HTTP/1.1 upgrade tunnel. The server: a socket that reads what comes,
+     * answers an HTTP request head with a 101, and never closes.
+     */
+    @Test
+    void clientFinBoundsAHalfClosedConnection() throws Exception {
+        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HealthMonitor health = new HealthMonitor(); ServerSocket mute = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!mute.isClosed()) {
+                    try {
+                        Socket s = mute.accept();
+                        held.add(s);
+                        Thread.ofVirtual().start(() -> {
+                            try {
+                                byte[] buf = new byte[4096];
+                                for (int n; (n = s.getInputStream().read(buf)) > 0; ) {
+                                    if (new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("GET ")) {
+                                        s.getOutputStream().write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n"
+                                                .getBytes(StandardCharsets.US_ASCII));
+                                    }
+                                }
+                            } catch (Exception ignored) {
+                                // the proxy closed it
+                            }
+                        });
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", mute.getLocalPort());
+            Timeouts t = Timeouts.NONE.withConnect(Duration.ofSeconds(2)).withClient(Duration.ofSeconds(20)).withServer(Duration.ofSeconds(20))
+                    .withTunnel(Duration.ofSeconds(20)).withClientFin(Duration.ofMillis(300));
+            BackendSpec tcpBk = BackendSpec.of("tcp", List.of(ServerSpec.of("m", server))).withMode(ProxyMode.TCP).withTimeouts(t);
+            BackendSpec httpBk = BackendSpec.of("http", List.of(ServerSpec.of("m", server))).withTimeouts(t);
+            FrontendSpec tcp = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
+                    List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), t, 100);
+            FrontendSpec http = new FrontendSpec("http", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
+                    List.of(), List.of(), List.of(), List.of(), Optional.of("http"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), t, 100);
+            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(tcp, http), List.of(tcpBk, httpBk)), health)) {
+                for (String fe : List.of("tcp", "http")) {
+                    InetSocketAddress at = proxy.boundAddresses(fe).getFirst();
+                    try (Socket s = new Socket(at.getAddress(), at.getPort())) {
+                        s.setSoTimeout(15_000);
+                        if (fe.equals("http")) {
+                            s.getOutputStream().write("GET /t HTTP/1.1\r\nHost: t\r\nConnection: Upgrade\r\nUpgrade: test\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            byte[] head = new byte[256];
+                            int n = s.getInputStream().read(head);
+                            assertThat(new String(head, 0, Math.max(n, 0), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101 ");
+                        } else {
+                            s.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+                        }
+                        s.shutdownOutput();
+                        long shut = System.nanoTime();
+                        assertThat(s.getInputStream().read()).as(fe + ": closed by the proxy").isEqualTo(-1);
+                        assertThat(Duration.ofNanos(System.nanoTime() - shut)).as(fe).isLessThan(Duration.ofSeconds(5));
+                    }
+                }
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
             }
         }
     }

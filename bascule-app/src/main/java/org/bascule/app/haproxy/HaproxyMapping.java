@@ -277,12 +277,10 @@ public final class HaproxyMapping {
     }
 
     private Timeouts timeouts(Proxy p) {
-        for (TimeoutKind k : List.of(TimeoutKind.CLIENT_FIN, TimeoutKind.SERVER_FIN)) {
-            p.timeout(k).ifPresent(d -> notes.add(Diagnostic.of(Severity.WARNING, p.pos(), "timeout not supported by the L7 tier yet, ignored in " + p.name(), k.keyword(), "client, server, connect, http-request, http-keep-alive, queue, check, tunnel or tarpit")));
-        }
         return new Timeouts(p.timeout(TimeoutKind.CONNECT), p.timeout(TimeoutKind.CLIENT), p.timeout(TimeoutKind.SERVER),
                 p.timeout(TimeoutKind.HTTP_REQUEST), p.timeout(TimeoutKind.HTTP_KEEP_ALIVE), p.timeout(TimeoutKind.QUEUE),
-                p.timeout(TimeoutKind.CHECK), p.timeout(TimeoutKind.TUNNEL));
+                p.timeout(TimeoutKind.CHECK), p.timeout(TimeoutKind.TUNNEL), p.timeout(TimeoutKind.CLIENT_FIN),
+                p.timeout(TimeoutKind.SERVER_FIN));
     }
 
     private Optional<BackendSpec> backend(Proxy p) {

@@ -170,7 +170,10 @@ class HaproxyMappingTest {
                 t -> assertThat(t.delay()).isEqualTo(java.time.Duration.ofSeconds(7)));
     }
 
-    /** The WebSocket set-up HAProxy's manual suggests: timeout tunnel from defaults reaches every backend, without a warning. */
+    /**
+     * The WebSocket set-up HAProxy's manual suggests: timeout tunnel (and client-fin/server-fin for
+     * half-closed ones) from defaults reaches every proxy, without a warning.
+     */
     @Test
     void timeoutTunnelReachesTheBackends() {
         ParseResult<HaproxyConfig> r = HaproxyParser.parse("w.cfg", """
@@ -179,6 +182,8 @@ class HaproxyMappingTest {
                     timeout client 30s
                     timeout server 30s
                     timeout tunnel 1h
+                    timeout client-fin 30s
+                    timeout server-fin 20s
                 frontend f
                     bind 127.0.0.1:8080
                     default_backend ws
@@ -190,8 +195,11 @@ class HaproxyMappingTest {
                 """);
         assertThat(r.errors()).isEmpty();
         L7Plan plan = HaproxyMapping.plan(r.config());
-        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("tunnel"));
+        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("tunnel"))
+                .noneSatisfy(n -> assertThat(n).contains("-fin"));
         ProxySpec spec = plan.spec().orElseThrow();
+        assertThat(spec.frontends().getFirst().timeouts().clientFin()).contains(java.time.Duration.ofSeconds(30));
+        assertThat(spec.backend("ws").orElseThrow().timeouts().serverFin()).contains(java.time.Duration.ofSeconds(20));
         assertThat(spec.backend("ws").orElseThrow().timeouts().tunnel()).contains(java.time.Duration.ofHours(1));
         assertThat(spec.backend("short").orElseThrow().timeouts().tunnel()).contains(java.time.Duration.ofMinutes(10));
     }
