@@ -16,10 +16,12 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.bascule.l7.proxyproto.ProxyHeader;
 import org.bascule.l7.proxyproto.ProxyHeaderException;
 
@@ -178,10 +180,8 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
      * finishes the other direction does not hold it for {@code timeout tunnel}.
      */
     private void halfClosed() {
-        Optional<Duration> clientFin = fe.spec.timeouts().clientFin();
-        Optional<Duration> serverFin = backend.spec().timeouts().serverFin();
-        Optional<Duration> fin = clientFin.isEmpty() ? serverFin
-                : serverFin.map(s -> s.compareTo(clientFin.get()) < 0 ? s : clientFin.get()).or(() -> clientFin);
+        Optional<Duration> fin = Stream.of(fe.spec.timeouts().clientFin(), backend.spec().timeouts().serverFin())
+                .flatMap(Optional::stream).min(Comparator.naturalOrder());
         fin.ifPresent(d -> {
             var p = ctx.pipeline();
             if (p.get("idle") != null) {
@@ -191,12 +191,12 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Both directions are shut: nothing more can pass, both connections close. */
+    /** Both directions are shut: nothing more can pass, both connections close once what was relayed is written. */
     private void closeIfBothShut() {
         if (clientShut && serverShut) {
-            ctx.close();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             if (server != null) {
-                server.close();
+                server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
         }
     }
