@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # L7 benchmark (R-P1): wrk through Bascule and through HAProxy 2.6 to the same two nginx
 # servers on loopback, one after the other, both proxies pinned to the same cores with the
-# same number of threads. Prints requests/s and p99 for keep-alive, new-connection and 16 KiB
-# cases, idle and loaded RSS, and the ratios Bascule/HAProxy. Not part of the test suite.
+# same number of threads. Prints requests/s and p99 for keep-alive, new-connection, 16 KiB
+# response, 16 KiB upload (read whole by Bascule) and 2 MiB upload (streamed) cases, idle and
+# loaded RSS, and the ratios Bascule/HAProxy. Not part of the test suite.
 #
 #   bench/l7.sh [seconds-per-run]        (default 10; needs nginx, haproxy, wrk, taskset)
 #   ROUNDS=3 bench/l7.sh                 (runs per proxy and case, alternating who goes first; default 2)
@@ -46,6 +47,11 @@ fi
 S1=18101; S2=18102; HAP=18180; BAS=18190
 mkdir -p "$WORK/nginx"
 head -c 16384 /dev/zero | tr '\0' 'x' > "$WORK/nginx/big"
+# Uploads (wrk -s): a 16 KiB body the proxy reads whole (at most 1 MiB are), a 2 MiB one it streams.
+for size in 16384 2097152; do
+    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/octet-stream"\nwrk.body = string.rep("x", %d)\n' \
+        "$size" > "$WORK/post$size.lua"
+done
 cat > "$WORK/nginx/nginx.conf" <<NGX
 user root;
 worker_processes 1;
@@ -56,6 +62,7 @@ events { worker_connections 8192; }
 http {
     access_log off;
     keepalive_requests 1000000;
+    client_max_body_size 0;
     client_body_temp_path $WORK/nginx/body;
     proxy_temp_path $WORK/nginx/proxy;
     fastcgi_temp_path $WORK/nginx/fcgi;
@@ -65,6 +72,15 @@ http {
         listen 127.0.0.1:$S1;
         listen 127.0.0.1:$S2;
         location = /big { root $WORK/nginx; }
+        # Uploads: nginx reads the whole body (in memory) before it answers, through a proxy_pass to
+        # itself that does not forward the body; a bare "return" would answer before the body is
+        # read, and a proxy may then stop sending it.
+        location = /upload {
+            client_body_buffer_size 4m;
+            proxy_pass_request_body off;
+            proxy_set_header Content-Length "";
+            proxy_pass http://127.0.0.1:$S1/;
+        }
         location / { default_type text/plain; return 200 "hello\n"; }
     }
 }
@@ -112,9 +128,9 @@ HAP_IDLE=$(rss $HAP_PID); BAS_IDLE=$(rss $BAS_PID)
 
 # wrk prints "Requests/sec: N" and, with --latency, "99% Xunit". One wrk run: req/s, p99 (ms),
 # CPU ticks the proxy used, requests done, and wrk's error lines.
-run() { # port path extra-header pid
+run() { # port path extra-header pid [wrk-script]
     local t0; t0=$(cpu_ticks "$4")
-    local out; out=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency ${3:+-H "$3"} "http://127.0.0.1:$1$2")
+    local out; out=$(wrk -t2 -c"$CONNS" -d"${DUR}s" --latency ${3:+-H "$3"} ${5:+-s "$5"} "http://127.0.0.1:$1$2")
     local rps p99 errs reqs
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
@@ -130,6 +146,8 @@ for port in $BAS $HAP; do
     wrk -t2 -c"$CONNS" -d4s "http://127.0.0.1:$port/" >/dev/null
     wrk -t2 -c"$CONNS" -d4s -H "Connection: close" "http://127.0.0.1:$port/" >/dev/null
     wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$port/big" >/dev/null
+    wrk -t2 -c"$CONNS" -d2s -s "$WORK/post16384.lua" "http://127.0.0.1:$port/upload" >/dev/null
+    wrk -t2 -c"$CONNS" -d2s -s "$WORK/post2097152.lua" "http://127.0.0.1:$port/upload" >/dev/null
 done
 
 printf "%-22s %14s %14s %7s %12s %12s %7s %14s %14s %7s\n" case "haproxy req/s" "bascule req/s" ratio "haproxy p99" "bascule p99" ratio "haproxy cpu/req" "bascule cpu/req" ratio
@@ -139,13 +157,14 @@ printf "%-22s %14s %14s %7s %12s %12s %7s %14s %14s %7s\n" case "haproxy req/s" 
 # all requests.
 ROUNDS=${ROUNDS:-2}
 declare -A PORT=([h]=$HAP [b]=$BAS) PID=([h]=$HAP_PID [b]=$BAS_PID) RPS P99 TICKS REQS ERR CPU
-for case in "keep-alive|/|" "new-connection|/|Connection: close" "16KiB-body|/big|"; do
-    IFS='|' read -r name path header <<< "$case"
+for case in "keep-alive|/||" "new-connection|/|Connection: close|" "16KiB-body|/big||" \
+        "16KiB-upload|/upload||$WORK/post16384.lua" "2MiB-upload|/upload||$WORK/post2097152.lua"; do
+    IFS='|' read -r name path header script <<< "$case"
     for who in h b; do RPS[$who]=0; P99[$who]=0; TICKS[$who]=0; REQS[$who]=0; ERR[$who]=""; done
     for r in $(seq 1 "$ROUNDS"); do
         order="h b"; [ $((r % 2)) -eq 0 ] && order="b h"
         for who in $order; do
-            read -r rps p99 ticks reqs err <<< "$(run "${PORT[$who]}" "$path" "$header" "${PID[$who]}")"
+            read -r rps p99 ticks reqs err <<< "$(run "${PORT[$who]}" "$path" "$header" "${PID[$who]}" "$script")"
             RPS[$who]=$(echo "${RPS[$who]} + $rps" | bc -l); P99[$who]=$(echo "${P99[$who]} + $p99" | bc -l)
             TICKS[$who]=$((TICKS[$who] + ticks)); REQS[$who]=$((REQS[$who] + reqs)); ERR[$who]="${ERR[$who]}$err"
         done
