@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SniHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.Mapping;
 import io.netty.util.concurrent.EventExecutor;
@@ -192,10 +191,9 @@ final class FrontendListener implements AutoCloseable {
         if (fe.spec.mode() == ProxyMode.TCP) {
             LiveBackend backend = fe.backends.get(fe.spec.defaultBackend().orElseThrow());
             // A TCP connection is a tunnel from the start: HAProxy's timeout tunnel supersedes timeout client.
-            backend.spec().timeouts().tunnel().or(() -> fe.spec.timeouts().client()).ifPresent(t -> {
-                p.addLast("idle", new IdleStateHandler(0, 0, t.toMillis(), TimeUnit.MILLISECONDS));
-                p.addLast("idle-close", new IdleCloser());
-            });
+            // Idle both ways that long, TcpFrontendHandler closes it.
+            backend.spec().timeouts().tunnel().or(() -> fe.spec.timeouts().client()).ifPresent(t ->
+                    p.addLast("idle", new IdleStateHandler(0, 0, t.toMillis(), TimeUnit.MILLISECONDS)));
             p.addLast("tcp", new TcpFrontendHandler(fe, backend, b.acceptProxy()));
             return;
         }
@@ -255,15 +253,4 @@ final class FrontendListener implements AutoCloseable {
         }
     }
 
-    /** {@code timeout tunnel}, else {@code client}, in mode tcp: a connection idle both ways that long is closed. */
-    private static final class IdleCloser extends ChannelInboundHandlerAdapter {
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof IdleStateEvent) {
-                ctx.close();
-            } else {
-                ctx.fireUserEventTriggered(evt);
-            }
-        }
-    }
 }

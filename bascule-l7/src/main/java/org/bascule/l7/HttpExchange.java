@@ -484,7 +484,7 @@ final class HttpExchange {
      */
     void clientShutOutput() {
         if (serverChannel != null) {
-            HalfClose.afterWrites(serverChannel);
+            AfterWrites.shutOutput(serverChannel);
             // Half-closed: timeout server-fin, if set, bounds the server side from now on (client-fin: the frontend).
             backend.spec().timeouts().serverFin().ifPresent(d -> serverHandler.inactivity(d.toNanos()));
         }
@@ -735,7 +735,7 @@ final class HttpExchange {
             backend.recordTimes(server, times);
             detachServer(false);
             if (ch != null) {
-                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                AfterWrites.close(ch);
             }
             releaseRequest();
             return;

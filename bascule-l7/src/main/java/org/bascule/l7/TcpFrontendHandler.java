@@ -1,7 +1,6 @@
 package org.bascule.l7;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -133,7 +132,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                 }
                 server.flush();
                 if (clientShut) {
-                    HalfClose.afterWrites(server);
+                    AfterWrites.shutOutput(server);
                     return;
                 }
                 ctx.channel().config().setAutoRead(true);
@@ -175,11 +174,20 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * The first direction was shut: {@code timeout client-fin} / {@code server-fin} (the shorter of
-     * those set) replaces the connection's inactivity timeout from now on, so a peer that never
-     * finishes the other direction does not hold it for {@code timeout tunnel}.
+     * A direction was shut (its flag just set). The first one: {@code timeout client-fin} /
+     * {@code server-fin} (the shorter of those set) replaces the connection's inactivity timeout
+     * from now on, so a peer that never finishes the other direction does not hold it for
+     * {@code timeout tunnel}. The second: nothing more can pass, both connections close once what
+     * was relayed is written.
      */
-    private void halfClosed() {
+    private void directionShut() {
+        if (clientShut && serverShut) {
+            AfterWrites.close(ctx.channel());
+            if (server != null) {
+                AfterWrites.close(server);
+            }
+            return;
+        }
         Optional<Duration> fin = Stream.of(fe.spec.timeouts().clientFin(), backend.spec().timeouts().serverFin())
                 .flatMap(Optional::stream).min(Comparator.naturalOrder());
         fin.ifPresent(d -> {
@@ -191,29 +199,16 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Both directions are shut: nothing more can pass, both connections close once what was relayed is written. */
-    private void closeIfBothShut() {
-        if (clientShut && serverShut) {
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            if (server != null) {
-                server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            }
-        }
-    }
-
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent && !clientShut) {
             clientShut = true;
-            if (!serverShut) {
-                halfClosed();
-            }
             if (server != null && server.isActive()) {
-                HalfClose.afterWrites(server);
+                AfterWrites.shutOutput(server);
             }
-            closeIfBothShut();
+            directionShut();
         } else if (evt instanceof IdleStateEvent) {
-            ctx.close(); // the fin timeout (without a client/tunnel timeout there is no idle-close handler)
+            ctx.close(); // timeout tunnel, else client; client-fin/server-fin once half-closed
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -231,7 +226,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         early.forEach(ReferenceCountUtil::release);
         early.clear();
         if (server != null) {
-            server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            AfterWrites.close(server);
         }
         release();
         backend.recordTimes(chosen, times);
@@ -265,11 +260,8 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         public void userEventTriggered(ChannelHandlerContext sctx, Object evt) {
             if (evt instanceof ChannelInputShutdownEvent && !serverShut) {
                 serverShut = true;
-                if (!clientShut) {
-                    halfClosed();
-                }
-                HalfClose.afterWrites(clientChannel);
-                closeIfBothShut();
+                AfterWrites.shutOutput(clientChannel);
+                directionShut();
             }
             sctx.fireUserEventTriggered(evt);
         }
@@ -290,7 +282,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void channelInactive(ChannelHandlerContext sctx) {
-            clientChannel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            AfterWrites.close(clientChannel);
             release();
         }
 

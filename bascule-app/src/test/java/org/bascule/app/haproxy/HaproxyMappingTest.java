@@ -27,6 +27,15 @@ class HaproxyMappingTest {
 
     static final Path RESOURCES = Path.of("..", "bascule-config", "src", "test", "resources", "haproxy");
 
+    /** Lines 1-5 of the small configurations below: an HTTP frontend whose default backend is {@code b}. */
+    private static final String TO_BACKEND_B = """
+            defaults
+                mode http
+            frontend f
+                bind 127.0.0.1:8080
+                default_backend b
+            """;
+
     private static L7Plan plan(Path file, Map<String, String> env) {
         ParseResult<HaproxyConfig> r = HaproxyParser.parse(file, env);
         assertThat(r.errors()).isEmpty();
@@ -89,12 +98,7 @@ class HaproxyMappingTest {
 
     @Test
     void fastinterDowninterAndBodyExpectationsReachTheChecks() {
-        ParseResult<HaproxyConfig> r = HaproxyParser.parse("c.cfg", """
-                defaults
-                    mode http
-                frontend f
-                    bind 127.0.0.1:8080
-                    default_backend b
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("c.cfg", TO_BACKEND_B + """
                 backend b
                     option httpchk GET /status
                     http-check expect ! rstring (stack|trace)
@@ -115,12 +119,7 @@ class HaproxyMappingTest {
 
     @Test
     void idleConnectionPoolKeywordsReachTheServer() {
-        String cfg = """
-                defaults
-                    mode http
-                frontend f
-                    bind 127.0.0.1:8080
-                    default_backend b
+        String cfg = TO_BACKEND_B + """
                 backend b
                     default-server pool-purge-delay 300ms
                     server s1 127.0.0.1:80 pool-max-conn 20 pool-low-conn 4
@@ -206,12 +205,7 @@ class HaproxyMappingTest {
 
     @Test
     void aHostNameServerIsAnErrorNotASurprise() {
-        ParseResult<HaproxyConfig> r = HaproxyParser.parse("h.cfg", """
-                defaults
-                    mode http
-                frontend f
-                    bind 127.0.0.1:8080
-                    default_backend b
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("h.cfg", TO_BACKEND_B + """
                 backend b
                     server s1 web.example:80
                 """);
