@@ -130,6 +130,7 @@ final class FrontendListener implements AutoCloseable {
                 // read while a request is in flight (HttpFrontendHandler's readsWhileBusy), and mode tcp
                 // passes the shutdown on to the server (TcpFrontendHandler).
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, b.tls().isEmpty())
+                .childOption(ChannelOption.ALLOCATOR, Transport.ALLOCATOR)
                 .childHandler(accepted);
         if (fe.spec.mode() != ProxyMode.HTTP) {
             sb.childOption(ChannelOption.AUTO_READ, false);

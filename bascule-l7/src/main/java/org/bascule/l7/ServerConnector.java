@@ -49,6 +49,7 @@ final class ServerConnector {
         InetSocketAddress target = server.spec().address();
         Channel ch = Transport.clientChannel(target).newChannel();
         // ALLOW_HALF_CLOSURE is off and TCP_NODELAY on by default for Netty's TCP channels.
+        ch.config().setAllocator(Transport.ALLOCATOR);
         ch.config().setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         Optional<ServerTls> tls = server.spec().tls();
         if (tls.isPresent()) {

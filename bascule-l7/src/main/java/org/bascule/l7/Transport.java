@@ -1,5 +1,7 @@
 package org.bascule.l7;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -141,6 +143,15 @@ enum Transport {
      * inherits that very constant).
      */
     static final ChannelOption<Boolean> SO_REUSEPORT = UnixChannelOption.SO_REUSEPORT;
+
+    /**
+     * The buffers of every proxied connection, both sides: Netty's pooled allocator (per-thread
+     * caches over arenas) rather than its 4.2 default, the adaptive one. Measured on the new
+     * connection and keep-alive benchmarks, two processes side by side with alternated runs: the
+     * adaptive allocator cost 3 to 5 % more CPU per request (its magazine allocation was the top
+     * JIT-compiled frame under new connections), for the same resident memory.
+     */
+    static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
     /**
      * Server connections in the target's own family: an IPv4 server gets an AF_INET socket, not
