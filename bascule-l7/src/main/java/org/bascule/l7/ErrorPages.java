@@ -9,6 +9,9 @@ final class ErrorPages {
     /** 502: the server's response was invalid or cut short before anything reached the client. */
     static final String BAD_GATEWAY = "<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>\n";
 
+    /** 408: the request (its head, or its body under {@code option http-buffer-request}) did not come within {@code timeout http-request}. */
+    static final String REQUEST_TIMEOUT = "<html><body><h1>408 Request Time-out</h1>\nYour browser didn't send a complete request in time.\n</body></html>\n";
+
     private ErrorPages() {
     }
 }

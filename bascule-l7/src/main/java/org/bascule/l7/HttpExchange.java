@@ -95,6 +95,12 @@ final class HttpExchange {
     private boolean bodyComplete;
     /** A streamed request's head went to a server: it can no longer be sent elsewhere. */
     private boolean bodySent;
+    /**
+     * {@code option http-buffer-request}: no server is chosen before the body is complete or
+     * {@code tune.bufsize} bytes of it are held, so a slow client holds no server connection.
+     */
+    private boolean awaitingBody;
+    private int heldBytes;
     private final LiveBackend backend;
     private final RequestFacts facts;
     private final boolean clientKeepAlive;
@@ -155,7 +161,22 @@ final class HttpExchange {
 
     void start() {
         backend.total.increment();
+        if (bodyQueue != null && (fe.fe.spec.bufferRequest() || backend.spec().bufferRequest())) {
+            // The client keeps being read meanwhile, within timeout http-request (HttpFrontendHandler).
+            awaitingBody = true;
+            return;
+        }
         choose(Set.of());
+    }
+
+    /** The body is still being buffered ({@code option http-buffer-request}): no server yet. */
+    boolean awaitingBody() {
+        return awaitingBody;
+    }
+
+    /** {@code timeout http-request} passed before the buffered body was: 408, as HAProxy answers. */
+    void bodyTimedOut() {
+        fail(HttpResponseStatus.REQUEST_TIMEOUT, ErrorPages.REQUEST_TIMEOUT);
     }
 
     private void choose(Set<LiveServer> exclude) {
@@ -323,6 +344,18 @@ final class HttpExchange {
         }
         if (finished) {
             piece.release();
+            return;
+        }
+        if (awaitingBody) {
+            bodyQueue.add(piece);
+            heldBytes += piece.content().readableBytes();
+            if (bodyComplete || heldBytes >= fe.fe.global.bufferSize()) {
+                awaitingBody = false;
+                choose(Set.of());
+                if (!bodyComplete && !finished && !bodySent) {
+                    fe.bodyReads(false); // the rest waits for the server connection, as unbuffered bodies do
+                }
+            }
             return;
         }
         Channel ch = serverChannel;

@@ -82,6 +82,8 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     /** {@code timeout http-request}/{@code http-keep-alive}; {@link #idleAnswer408} while a request may be coming. */
     private LazyTimer idle;
     private boolean idleAnswer408;
+    /** A request's small body is being aggregated (RequestBodies.BODY_AWAITED): reads count as activity. */
+    private boolean aggregatingBody;
     private boolean closing;
     /**
      * Plain-TCP HTTP/1 connections keep reading while a request is in flight and stop only when
@@ -158,6 +160,10 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void idleExpired() {
+        if (receiving != null && receiving.awaitingBody()) {
+            receiving.bodyTimedOut();
+            return;
+        }
         if (tunnel != null || receiving != null) {
             ctx.close();
             return;
@@ -166,7 +172,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (idleAnswer408) {
-            respondLocal(null, HttpResponseStatus.REQUEST_TIMEOUT, "408 Request Time-out\n", true, Map.of());
+            respondLocal(null, HttpResponseStatus.REQUEST_TIMEOUT, ErrorPages.REQUEST_TIMEOUT, true, Map.of());
         } else {
             ctx.close();
         }
@@ -181,6 +187,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             }
             case ProxyHeader.Local l -> { }
             case FullHttpRequest req -> {
+                aggregatingBody = false;
                 if (closing) {
                     req.release();
                     return;
@@ -239,17 +246,21 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (piece instanceof LastHttpContent) {
+        boolean last = piece instanceof LastHttpContent;
+        if (last) {
             receiving = null;
             idle.disarm();
             if (!readsWhileBusy) {
                 // Back to one request at a time: reading resumes with the answer (requestDone).
                 ctx.channel().config().setAutoRead(false);
             }
-        } else {
-            armIdle(clientTimeoutNanos, false);
         }
         to.bodyPiece(piece);
+        if (!last && receiving == to && !to.awaitingBody()) {
+            // A pause within the body is bounded by timeout client; while the body is being buffered
+            // (option http-buffer-request), the timeout http-request armed with the head runs on.
+            armIdle(clientTimeoutNanos, false);
+        }
     }
 
     /** The exchange wants more of the body (its server connection takes it), or no more for now. */
@@ -358,6 +369,10 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
             receiving = current;
         }
         current.start();
+        if (current != null && current.awaitingBody()) {
+            // HAProxy: the buffered body must come within timeout http-request, else 408.
+            armIdle(firstTimeoutNanos, true);
+        }
         // Body pieces read along with the head (it waited behind another request) follow it.
         while (receiving != null && pending.peek() instanceof HttpContent piece && !(piece instanceof HttpRequest)) {
             pending.poll();
@@ -578,7 +593,25 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (aggregatingBody) {
+            // Bytes came, swallowed by the aggregator: the client is not idle.
+            armIdle(clientTimeoutNanos, true);
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == RequestBodies.BODY_AWAITED) {
+            // timeout http-request bounds the head; the body being aggregated, timeout client its pauses
+            // (HAProxy: http-request covers a body only with option http-buffer-request).
+            if (!fe.spec.bufferRequest() && current == null && pending.isEmpty()) {
+                aggregatingBody = true;
+                armIdle(clientTimeoutNanos, true);
+            }
+            return;
+        }
         if (evt instanceof ChannelInputShutdownEvent) {
             // Half-closed (only where readsWhileBusy): requests already read are still answered.
             if (tunnel != null) {

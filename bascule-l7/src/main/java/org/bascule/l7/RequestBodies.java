@@ -39,6 +39,19 @@ final class RequestBodies extends ChannelInboundHandlerAdapter {
     /** The largest body read whole before the request is sent on (and kept for a retry). */
     static final int BUFFERED_BODY = 1 << 20;
 
+    /**
+     * Told to the frontend handler, ahead of a head whose body is being aggregated: it sees
+     * nothing more until the whole request, and the wait for the body is bounded by
+     * {@code timeout client} (inactivity), not by {@code timeout http-request}, unless
+     * {@code option http-buffer-request} says otherwise.
+     */
+    static final Object BODY_AWAITED = new Object() {
+        @Override
+        public String toString() {
+            return "BODY_AWAITED";
+        }
+    };
+
     /** The decoder's empty end marker of the request just completed is still to come. */
     private boolean dropEmptyEnd;
     /** The aggregator was added behind this handler. */
@@ -86,6 +99,9 @@ final class RequestBodies extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 case BUFFERED -> {
+                    if (req.decoderResult().isSuccess()) {
+                        ctx.fireUserEventTriggered(BODY_AWAITED);
+                    }
                     if (!aggregating) {
                         aggregating = true;
                         ctx.pipeline().addAfter(ctx.name(), "aggregate", new HttpObjectAggregator(BUFFERED_BODY, true));

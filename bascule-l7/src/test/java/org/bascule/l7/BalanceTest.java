@@ -23,7 +23,7 @@ class BalanceTest {
         BackendSpec spec = BackendSpec.of("bk", List.of(servers)).withBalance(balance);
         spec = new BackendSpec(spec.name(), spec.mode(), balance, hash, spec.servers(), spec.forwardFor(), spec.redispatch(),
                 spec.retries(), spec.timeouts(), spec.reuse(), spec.healthCheck(), spec.allBackups(), spec.requestRules(),
-                spec.responseRules());
+                spec.responseRules(), spec.bufferRequest());
         return new LiveBackend(spec);
     }
 

@@ -139,7 +139,7 @@ class CheckExpectAndIntervalsTest {
         BackendSpec b = BackendSpec.of(name, List.of(s));
         return new BackendSpec(b.name(), b.mode(), b.balance(), b.hashType(), b.servers(), b.forwardFor(), b.redispatch(), b.retries(),
                 b.timeouts(), b.reuse(), new HealthCheckSpec.Http("GET", uri, "HTTP/1.0", List.of(), expects), b.allBackups(),
-                b.requestRules(), b.responseRules());
+                b.requestRules(), b.responseRules(), b.bufferRequest());
     }
 
     private L7Proxy start(List<BackendSpec> backends, HealthMonitor health) throws Exception {

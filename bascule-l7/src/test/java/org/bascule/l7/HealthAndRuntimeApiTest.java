@@ -65,7 +65,7 @@ class HealthAndRuntimeApiTest {
             FrontendSpec fe = new FrontendSpec("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("web"),
                     Optional.of(new MonitorSpec("/healthcheck", List.of(new Condition.UsableServers("web", IntOp.LT, 1)))),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                    Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
             Path sock = dir.resolve("stats.sock");
             GlobalSpec global = new GlobalSpec(1000, List.of(sock), 16384, 101, 2);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(fe), List.of(web)), health)) {

@@ -108,12 +108,12 @@ class HttpAndAgentChecksTest {
         return new FrontendSpec("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
                 List.of(), List.of(), List.of(), List.of(), Optional.of(backend),
                 Optional.of(new MonitorSpec("/healthcheck", monitorFail)),
-                Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
     }
 
     private static BackendSpec withCheck(BackendSpec b, HealthCheckSpec check) {
         return new BackendSpec(b.name(), b.mode(), b.balance(), b.hashType(), b.servers(), b.forwardFor(), b.redispatch(), b.retries(),
-                b.timeouts(), b.reuse(), check, b.allBackups(), b.requestRules(), b.responseRules());
+                b.timeouts(), b.reuse(), check, b.allBackups(), b.requestRules(), b.responseRules(), b.bufferRequest());
     }
 
     @Test

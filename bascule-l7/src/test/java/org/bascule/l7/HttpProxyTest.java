@@ -70,7 +70,7 @@ class HttpProxyTest {
                 ProxyMode.HTTP, acls, rules, List.of(), List.of(new UseBackendRule("api", new Condition.Acl("is_api")),
                         new UseBackendRule("empty", new Condition.Path(StringMatch.exact("/nowhere")))),
                 Optional.of("web"), Optional.of(new MonitorSpec("/healthcheck", List.of(new Condition.Acl("web_down")))),
-                Optional.of("/stats"), Optional.empty(), Optional.empty(), Timeouts.typical(), 1000);
+                Optional.of("/stats"), Optional.empty(), Optional.empty(), Timeouts.typical(), 1000, false);
         health = new HealthMonitor();
         proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(www), List.of(web, apis, empty)), health);
         v4 = proxy.boundAddresses("www").get(0);

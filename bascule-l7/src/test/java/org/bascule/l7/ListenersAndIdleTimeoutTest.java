@@ -41,7 +41,7 @@ class ListenersAndIdleTimeoutTest {
 
     private static FrontendSpec frontend(List<BindSpec> binds, Timeouts t, int maxconn) {
         return new FrontendSpec("www", binds, ProxyMode.HTTP, List.of(), List.of(), List.of(), List.of(), Optional.of("web"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), t, maxconn);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), t, maxconn, false);
     }
 
     private static BackendSpec backend(Nginx n) {

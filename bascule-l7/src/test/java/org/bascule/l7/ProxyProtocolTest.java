@@ -50,7 +50,7 @@ class ProxyProtocolTest {
                     List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0)), BindSpec.plain(new InetSocketAddress("::1", 0))),
                     ProxyMode.HTTP, List.of(), List.of(), List.of(),
                     List.of(new UseBackendRule("v1", new Condition.Path(StringMatch.begin("/v1/")))), Optional.of("v2"),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(v1, v2)), health)) {
                 InetSocketAddress four = proxy.boundAddresses("www").get(0);
                 InetSocketAddress six = proxy.boundAddresses("www").get(1);
@@ -78,7 +78,7 @@ class ProxyProtocolTest {
                     List.of(new BindSpec(new InetSocketAddress("127.0.0.1", 0), false, Optional.empty(), true)),
                     ProxyMode.HTTP, List.of(), List.of(), List.of(),
                     List.of(new UseBackendRule("chained", new Condition.Path(StringMatch.begin("/chained")))), Optional.of("web"),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(web, chained)), health)) {
                 InetSocketAddress edge = proxy.boundAddresses("edge").getFirst();
                 String get = "GET /a HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";

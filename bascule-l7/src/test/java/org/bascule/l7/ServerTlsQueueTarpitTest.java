@@ -159,7 +159,7 @@ class ServerTlsQueueTarpitTest {
             Condition admin = new Condition.Path(StringMatch.begin("/admin"));
             FrontendSpec fe = new FrontendSpec("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
                     List.of(), List.of(new HttpRequestRule.Tarpit(tarpit, admin)), List.of(), List.of(), Optional.of("web"),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
             BackendSpec web = BackendSpec.of("web", List.of(ServerSpec.of("n", n.address("127.0.0.1"))));
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(web)), health)) {
                 InetSocketAddress at = proxy.boundAddresses("www").getFirst();

@@ -110,7 +110,7 @@ class StatsColumnsTest {
             BackendSpec bk = BackendSpec.of("tcp", List.of(ServerSpec.of("a", a.address("127.0.0.1")))).withMode(ProxyMode.TCP);
             FrontendSpec fe = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
             try (L7Proxy proxy = startWithStatsSocket(fe, bk, health)) {
                 InetSocketAddress at = proxy.boundAddresses("tcp").getFirst();
                 // one session held open 300 ms after its answer: ttime counts it whole, rtime is 0 in TCP mode

@@ -37,7 +37,7 @@ class TcpModeAndTimeoutsTest {
                     ServerSpec.of("n", n.address("127.0.0.1")))).withMode(ProxyMode.TCP).withRetries(1, true);
             FrontendSpec fe = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("::1", 0))), ProxyMode.TCP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
                 InetSocketAddress at = proxy.boundAddresses("tcp").getFirst();
                 for (int i = 0; i < 4; i++) {
@@ -81,7 +81,7 @@ class TcpModeAndTimeoutsTest {
                     .withMode(ProxyMode.TCP);
             FrontendSpec fe = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("count"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100);
+                    Optional.empty(), Optional.empty(), Timeouts.typical(), 100, false);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
                 InetSocketAddress at = proxy.boundAddresses("tcp").getFirst();
                 for (int size : new int[] {0, 1, 300_000}) {
@@ -137,10 +137,10 @@ class TcpModeAndTimeoutsTest {
             BackendSpec httpBk = BackendSpec.of("http", List.of(ServerSpec.of("m", server))).withTimeouts(t);
             FrontendSpec tcp = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), t, 100);
+                    Optional.empty(), Optional.empty(), t, 100, false);
             FrontendSpec http = new FrontendSpec("http", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("http"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), t, 100);
+                    Optional.empty(), Optional.empty(), t, 100, false);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(tcp, http), List.of(tcpBk, httpBk)), health)) {
                 for (String fe : List.of("tcp", "http")) {
                     InetSocketAddress at = proxy.boundAddresses(fe).getFirst();
@@ -196,7 +196,7 @@ class TcpModeAndTimeoutsTest {
                     .withTimeouts(t);
             FrontendSpec fe = new FrontendSpec("www", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
                     List.of(), List.of(), List.of(), List.of(), Optional.of("hung"), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), t, 100);
+                    Optional.empty(), Optional.empty(), t, 100, false);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
                 InetSocketAddress at = proxy.boundAddresses("www").getFirst();
                 long start = System.nanoTime();

@@ -107,7 +107,7 @@ class TlsAndRateLimitTest {
                             new HttpRequestRule.Deny(429, new Condition.TrackedRequestRate(0, IntOp.GT, 5))),
                     List.of(), List.of(), Optional.of("web"), Optional.empty(), Optional.empty(),
                     Optional.of(new StickTableSpec(100_000, Duration.ofSeconds(30), Duration.ofSeconds(10))), Optional.empty(),
-                    Timeouts.typical(), 100);
+                    Timeouts.typical(), 100, false);
             try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
                 InetSocketAddress at = proxy.boundAddresses("www").getFirst();
                 List<Integer> fromOne = new ArrayList<>();

@@ -102,14 +102,14 @@ class WebSocketTest {
                         FrontendSpec.of("fs", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), "script"),
                         new FrontendSpec("ftcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
                                 List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
-                                Optional.empty(), Optional.empty(), base.withClient(Duration.ofMillis(300)), 100)),
+                                Optional.empty(), Optional.empty(), base.withClient(Duration.ofMillis(300)), 100, false)),
                 List.of(tunnel, plain, script, tcp)), health);
     }
 
     private static FrontendSpec frontend(String name, String backend, Timeouts t) {
         return new FrontendSpec(name, List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.HTTP,
                 List.of(), List.of(), List.of(), List.of(), Optional.of(backend), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), t, 100);
+                Optional.empty(), Optional.empty(), t, 100, false);
     }
 
     @AfterAll

@@ -61,7 +61,7 @@ import org.bascule.l7.spec.UseBackendRule;
 public final class HaproxyMapping {
 
     /** Options the tier acts on; any other enabled {@code option} is reported. */
-    private static final Set<String> HANDLED_OPTIONS = Set.of("redispatch", "allbackups");
+    private static final Set<String> HANDLED_OPTIONS = Set.of("redispatch", "allbackups", "http-buffer-request");
 
     private final List<Diagnostic> notes = new ArrayList<>();
     private final ConditionMapping conditions = new ConditionMapping(notes);
@@ -212,7 +212,8 @@ public final class HaproxyMapping {
         Optional<String> statsUri = http ? p.stats().map(s -> s.uri()) : Optional.empty();
         try {
             return Optional.of(new FrontendSpec(p.name(), binds, mode, acls, requestRules, responseRules, use, defaultBackend, monitor,
-                    statsUri, table, p.kind().isBackend() ? Optional.empty() : forwardFor(p), timeouts(p), p.maxconn().orElse(FrontendSpec.DEFAULT_MAXCONN)));
+                    statsUri, table, p.kind().isBackend() ? Optional.empty() : forwardFor(p), timeouts(p), p.maxconn().orElse(FrontendSpec.DEFAULT_MAXCONN),
+                    p.option("http-buffer-request")));
         } catch (IllegalArgumentException e) {
             error(p.pos(), "frontend refused by the L7 tier", p.name(), e.getMessage());
             return Optional.empty();
@@ -302,7 +303,8 @@ public final class HaproxyMapping {
             return Optional.of(new BackendSpec(p.name(), mode, balance, hashType, servers, forwardFor(p), p.option("redispatch"), p.retries(),
                     timeouts(p), HttpReuse.valueOf(p.httpReuse().name()), check, p.option("allbackups"),
                     http && !p.kind().isFrontend() ? conditions.requestRules(p.httpRequest(), p.timeout(TimeoutKind.TARPIT).or(() -> p.timeout(TimeoutKind.CONNECT))) : List.of(),
-                    http && !p.kind().isFrontend() ? conditions.responseRules(p.httpResponse()) : List.of()));
+                    http && !p.kind().isFrontend() ? conditions.responseRules(p.httpResponse()) : List.of(),
+                    p.option("http-buffer-request")));
         } catch (IllegalArgumentException e) {
             error(p.pos(), "backend refused by the L7 tier", p.name(), e.getMessage());
             return Optional.empty();

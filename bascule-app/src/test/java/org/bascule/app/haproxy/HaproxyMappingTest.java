@@ -203,6 +203,32 @@ class HaproxyMappingTest {
         assertThat(spec.backend("short").orElseThrow().timeouts().tunnel()).contains(java.time.Duration.ofMinutes(10));
     }
 
+    /** option http-buffer-request where HAProxy takes it (frontend, backend, defaults), and "no option" turning it off. */
+    @Test
+    void httpBufferRequestReachesFrontendsAndBackends() {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("b.cfg", TO_BACKEND_B + """
+                    option http-buffer-request
+                frontend g
+                    bind 127.0.0.1:8081
+                    default_backend c
+                backend b
+                    server s1 127.0.0.1:80
+                backend c
+                    option http-buffer-request
+                    server s2 127.0.0.1:81
+                backend d
+                    server s3 127.0.0.1:82
+                """);
+        assertThat(r.errors()).isEmpty();
+        L7Plan plan = HaproxyMapping.plan(r.config());
+        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("http-buffer-request"));
+        ProxySpec spec = plan.spec().orElseThrow();
+        assertThat(spec.frontends()).extracting(f -> f.name() + "=" + f.bufferRequest()).containsExactly("f=true", "g=false");
+        assertThat(spec.backend("b").orElseThrow().bufferRequest()).isFalse();
+        assertThat(spec.backend("c").orElseThrow().bufferRequest()).isTrue();
+        assertThat(spec.backend("d").orElseThrow().bufferRequest()).isFalse();
+    }
+
     @Test
     void aHostNameServerIsAnErrorNotASurprise() {
         ParseResult<HaproxyConfig> r = HaproxyParser.parse("h.cfg", TO_BACKEND_B + """

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param allBackups    {@code option allbackups}: use every backup server at once, not only the first
  * @param responseRules {@code http-response} lines of the backend, after the frontend's
  * @param requestRules  {@code http-request} lines of the backend, after the frontend's
+ * @param bufferRequest {@code option http-buffer-request}: a request body is read (whole, or
+ *                      {@code tune.bufsize} of it) before a server is connected to
  */
 public record BackendSpec(
         String name,
@@ -39,7 +41,8 @@ public record BackendSpec(
         HealthCheckSpec healthCheck,
         boolean allBackups,
         List<HttpRequestRule> requestRules,
-        List<HttpResponseRule> responseRules) {
+        List<HttpResponseRule> responseRules,
+        boolean bufferRequest) {
 
     public BackendSpec {
         Require.name(name, "backend name");
@@ -67,41 +70,46 @@ public record BackendSpec(
     /** {@code backend <name>} with HAProxy's defaults: http, roundrobin, retries 3, http-reuse safe, TCP checks. */
     public static BackendSpec of(String name, List<ServerSpec> servers) {
         return new BackendSpec(name, ProxyMode.HTTP, new Balance.RoundRobin(), HashType.MAP_BASED, servers, Optional.empty(),
-                false, 3, Timeouts.typical(), HttpReuse.SAFE, new HealthCheckSpec.TcpConnect(), false, List.of(), List.of());
+                false, 3, Timeouts.typical(), HttpReuse.SAFE, new HealthCheckSpec.TcpConnect(), false, List.of(), List.of(), false);
     }
 
     public BackendSpec withBalance(Balance b) {
         return new BackendSpec(name, mode, b, hashType, servers, forwardFor, redispatch, retries, timeouts, reuse, healthCheck,
-                allBackups, requestRules, responseRules);
+                allBackups, requestRules, responseRules, bufferRequest);
     }
 
     public BackendSpec withMode(ProxyMode m) {
         return new BackendSpec(name, m, balance, hashType, servers, forwardFor, redispatch, retries, timeouts, reuse, healthCheck,
-                allBackups, requestRules, responseRules);
+                allBackups, requestRules, responseRules, bufferRequest);
     }
 
     public BackendSpec withForwardFor(ForwardFor f) {
         return new BackendSpec(name, mode, balance, hashType, servers, Optional.of(f), redispatch, retries, timeouts, reuse,
-                healthCheck, allBackups, requestRules, responseRules);
+                healthCheck, allBackups, requestRules, responseRules, bufferRequest);
     }
 
     public BackendSpec withRetries(int r, boolean redisp) {
         return new BackendSpec(name, mode, balance, hashType, servers, forwardFor, redisp, r, timeouts, reuse, healthCheck,
-                allBackups, requestRules, responseRules);
+                allBackups, requestRules, responseRules, bufferRequest);
     }
 
     public BackendSpec withTimeouts(Timeouts t) {
         return new BackendSpec(name, mode, balance, hashType, servers, forwardFor, redispatch, retries, t, reuse, healthCheck,
-                allBackups, requestRules, responseRules);
+                allBackups, requestRules, responseRules, bufferRequest);
     }
 
     public BackendSpec withReuse(HttpReuse r) {
         return new BackendSpec(name, mode, balance, hashType, servers, forwardFor, redispatch, retries, timeouts, r, healthCheck,
-                allBackups, requestRules, responseRules);
+                allBackups, requestRules, responseRules, bufferRequest);
     }
 
     public BackendSpec withResponseRules(List<HttpResponseRule> rules) {
         return new BackendSpec(name, mode, balance, hashType, servers, forwardFor, redispatch, retries, timeouts, reuse,
-                healthCheck, allBackups, requestRules, rules);
+                healthCheck, allBackups, requestRules, rules, bufferRequest);
+    }
+
+    public BackendSpec withBufferRequest(boolean on) {
+        return new BackendSpec(name, mode, balance, hashType, servers, forwardFor, redispatch, retries, timeouts, reuse,
+                healthCheck, allBackups, requestRules, responseRules, on);
     }
 }

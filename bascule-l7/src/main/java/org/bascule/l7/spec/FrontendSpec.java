@@ -22,6 +22,8 @@ import java.util.Set;
  * @param forwardFor     {@code option forwardfor} given in the frontend (applies to every backend)
  * @param timeouts       {@code timeout client|http-request|http-keep-alive}
  * @param maxconn        {@code maxconn}: concurrent client connections; beyond it, accepting pauses
+ * @param bufferRequest  {@code option http-buffer-request}: a request body is read (whole, or
+ *                       {@code tune.bufsize} of it) before a server is connected to
  */
 public record FrontendSpec(
         String name,
@@ -37,7 +39,8 @@ public record FrontendSpec(
         Optional<StickTableSpec> stickTable,
         Optional<ForwardFor> forwardFor,
         Timeouts timeouts,
-        int maxconn) {
+        int maxconn,
+        boolean bufferRequest) {
 
     /** HAProxy's default per-frontend {@code maxconn} when neither the section nor {@code defaults} sets it. */
     public static final int DEFAULT_MAXCONN = 2000;
@@ -87,6 +90,16 @@ public record FrontendSpec(
     /** A plain HTTP frontend on {@code binds} sending everything to {@code backend}. */
     public static FrontendSpec of(String name, List<BindSpec> binds, String backend) {
         return new FrontendSpec(name, binds, ProxyMode.HTTP, List.of(), List.of(), List.of(), List.of(), Optional.of(backend),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), DEFAULT_MAXCONN);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.typical(), DEFAULT_MAXCONN, false);
+    }
+
+    public FrontendSpec withTimeouts(Timeouts t) {
+        return new FrontendSpec(name, binds, mode, acls, requestRules, responseRules, useBackends, defaultBackend, monitor, statsUri,
+                stickTable, forwardFor, t, maxconn, bufferRequest);
+    }
+
+    public FrontendSpec withBufferRequest(boolean on) {
+        return new FrontendSpec(name, binds, mode, acls, requestRules, responseRules, useBackends, defaultBackend, monitor, statsUri,
+                stickTable, forwardFor, timeouts, maxconn, on);
     }
 }

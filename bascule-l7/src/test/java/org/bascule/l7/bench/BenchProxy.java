@@ -39,7 +39,7 @@ public final class BenchProxy {
         BackendSpec backend = BackendSpec.of("bench", servers).withForwardFor(ForwardFor.standard()).withTimeouts(t);
         FrontendSpec frontend = new FrontendSpec("bench", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", port))),
                 org.bascule.l7.spec.ProxyMode.HTTP, List.of(), List.of(), List.of(), List.of(), java.util.Optional.of("bench"),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), t, 4000);
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), t, 4000, false);
         GlobalSpec global = new GlobalSpec(4000, List.of(), 16384, 101, threads);
         HealthMonitor health = new HealthMonitor();
         L7Proxy proxy = L7Proxy.start(new ProxySpec(global, List.of(frontend), List.of(backend)), health);

@@ -32,7 +32,7 @@ class ProxySpecTest {
     void undeclaredAclIsRejected() {
         assertThatThrownBy(() -> new FrontendSpec("www", List.of(BindSpec.plain(S1)), ProxyMode.HTTP, List.of(), List.of(),
                 List.of(), List.of(new UseBackendRule("api", new Condition.Acl("is_api"))), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.NONE, 100))
+                Optional.empty(), Optional.empty(), Optional.empty(), Timeouts.NONE, 100, false))
                 .hasMessage("acl: is_api (expected: an acl declared in the frontend)");
     }
 
