@@ -146,10 +146,11 @@ enum Transport {
 
     /**
      * The buffers of every proxied connection, both sides: Netty's pooled allocator (per-thread
-     * caches over arenas) rather than its 4.2 default, the adaptive one. Measured on the new
-     * connection and keep-alive benchmarks, two processes side by side with alternated runs: the
-     * adaptive allocator cost 3 to 5 % more CPU per request (its magazine allocation was the top
-     * JIT-compiled frame under new connections), for the same resident memory.
+     * caches over arenas) rather than its 4.2 default, the adaptive one, whose magazine allocation
+     * was the top JIT-compiled frame under new connections. Two processes side by side with
+     * alternated runs (four pairings): the adaptive one cost 0 to 5 % more CPU per request, about
+     * 2 % in the middle, within the noise of some pairings; resident memory within the spread of
+     * runs either way.
      */
     static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 

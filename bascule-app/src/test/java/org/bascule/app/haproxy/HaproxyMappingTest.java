@@ -42,6 +42,17 @@ class HaproxyMappingTest {
         return HaproxyMapping.plan(r.config());
     }
 
+    /** The spec of {@code cfg}, which must parse, and map without a note mentioning any of {@code quiet}. */
+    private static ProxySpec specWithoutNotesOn(String name, String cfg, String... quiet) {
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse(name, cfg);
+        assertThat(r.errors()).isEmpty();
+        L7Plan plan = HaproxyMapping.plan(r.config());
+        for (String word : quiet) {
+            assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains(word));
+        }
+        return plan.spec().orElseThrow();
+    }
+
     @Test
     void theSeedMapsAsHaproxyRunsIt() {
         L7Plan plan = plan(RESOURCES.resolve("seed2.cfg"), Map.of());
@@ -143,7 +154,7 @@ class HaproxyMappingTest {
 
     @Test
     void tarpitHoldsForTimeoutTarpitElseTimeoutConnect() {
-        ParseResult<HaproxyConfig> r = HaproxyParser.parse("t.cfg", """
+        ProxySpec spec = specWithoutNotesOn("t.cfg", """
                 defaults
                     mode http
                     timeout connect 2s
@@ -158,11 +169,7 @@ class HaproxyMappingTest {
                     default_backend b
                 backend b
                     server s1 127.0.0.1:80
-                """);
-        assertThat(r.errors()).isEmpty();
-        L7Plan plan = HaproxyMapping.plan(r.config());
-        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("tarpit"));
-        ProxySpec spec = plan.spec().orElseThrow();
+                """, "tarpit");
         assertThat(spec.frontends().get(0).requestRules()).singleElement().isInstanceOfSatisfying(HttpRequestRule.Tarpit.class,
                 t -> assertThat(t.delay()).isEqualTo(java.time.Duration.ofSeconds(2)));
         assertThat(spec.frontends().get(1).requestRules()).singleElement().isInstanceOfSatisfying(HttpRequestRule.Tarpit.class,
@@ -175,7 +182,7 @@ class HaproxyMappingTest {
      */
     @Test
     void timeoutTunnelReachesTheBackends() {
-        ParseResult<HaproxyConfig> r = HaproxyParser.parse("w.cfg", """
+        ProxySpec spec = specWithoutNotesOn("w.cfg", """
                 defaults
                     mode http
                     timeout client 30s
@@ -191,12 +198,7 @@ class HaproxyMappingTest {
                 backend short
                     timeout tunnel 10m
                     server s2 127.0.0.1:81
-                """);
-        assertThat(r.errors()).isEmpty();
-        L7Plan plan = HaproxyMapping.plan(r.config());
-        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("tunnel"))
-                .noneSatisfy(n -> assertThat(n).contains("-fin"));
-        ProxySpec spec = plan.spec().orElseThrow();
+                """, "tunnel", "-fin");
         assertThat(spec.frontends().getFirst().timeouts().clientFin()).contains(java.time.Duration.ofSeconds(30));
         assertThat(spec.backend("ws").orElseThrow().timeouts().serverFin()).contains(java.time.Duration.ofSeconds(20));
         assertThat(spec.backend("ws").orElseThrow().timeouts().tunnel()).contains(java.time.Duration.ofHours(1));
@@ -206,7 +208,7 @@ class HaproxyMappingTest {
     /** option http-buffer-request where HAProxy takes it (frontend, backend, defaults), and "no option" turning it off. */
     @Test
     void httpBufferRequestReachesFrontendsAndBackends() {
-        ParseResult<HaproxyConfig> r = HaproxyParser.parse("b.cfg", TO_BACKEND_B + """
+        ProxySpec spec = specWithoutNotesOn("b.cfg", TO_BACKEND_B + """
                     option http-buffer-request
                 frontend g
                     bind 127.0.0.1:8081
@@ -218,11 +220,7 @@ class HaproxyMappingTest {
                     server s2 127.0.0.1:81
                 backend d
                     server s3 127.0.0.1:82
-                """);
-        assertThat(r.errors()).isEmpty();
-        L7Plan plan = HaproxyMapping.plan(r.config());
-        assertThat(plan.notes()).extracting(Diagnostic::format).noneSatisfy(n -> assertThat(n).contains("http-buffer-request"));
-        ProxySpec spec = plan.spec().orElseThrow();
+                """, "http-buffer-request");
         assertThat(spec.frontends()).extracting(f -> f.name() + "=" + f.bufferRequest()).containsExactly("f=true", "g=false");
         assertThat(spec.backend("b").orElseThrow().bufferRequest()).isFalse();
         assertThat(spec.backend("c").orElseThrow().bufferRequest()).isTrue();
