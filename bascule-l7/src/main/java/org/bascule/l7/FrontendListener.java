@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SniHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.Mapping;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bascule.l7.proxyproto.ProxyHeaderFramer;
 import org.bascule.l7.spec.BindSpec;
@@ -191,10 +189,10 @@ final class FrontendListener implements AutoCloseable {
         tls.ifPresent(m -> p.addLast("tls", new SniHandler(m)));
         if (fe.spec.mode() == ProxyMode.TCP) {
             LiveBackend backend = fe.backends.get(fe.spec.defaultBackend().orElseThrow());
-            // A TCP connection is a tunnel from the start: HAProxy's timeout tunnel supersedes timeout client.
-            // Idle both ways that long, TcpFrontendHandler closes it.
+            // A TCP connection is a tunnel from the start: HAProxy's timeout tunnel supersedes timeout client
+            // (and server). Idle both ways that long, TcpFrontendHandler closes it.
             backend.spec().timeouts().tunnel().or(() -> fe.spec.timeouts().client()).ifPresent(t ->
-                    p.addLast("idle", new IdleStateHandler(0, 0, t.toMillis(), TimeUnit.MILLISECONDS)));
+                    p.addLast("idle", TcpFrontendHandler.idleFor(t)));
             p.addLast("tcp", new TcpFrontendHandler(fe, backend, b.acceptProxy()));
             return;
         }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -15,12 +16,10 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.bascule.l7.proxyproto.ProxyHeader;
 import org.bascule.l7.proxyproto.ProxyHeaderException;
 
@@ -34,6 +33,13 @@ import org.bascule.l7.proxyproto.ProxyHeaderException;
  * direction, the other connection's sending direction is shut once what was relayed is written,
  * and the answer still travels back. Both connections close when both directions are shut, or
  * when either side closes outright. (Plain TCP only: a TLS client's half-close closes.)
+ *
+ * <p>Timeouts, one per side as in HAProxy, each counting inactivity in both directions of its
+ * connection: {@code timeout client} on the client's, {@code timeout server} on the server's, or
+ * {@code timeout tunnel} (HAProxy: a TCP connection is a tunnel from the start) replacing both.
+ * Once a direction is shut, {@code timeout client-fin} and {@code server-fin}, where set, replace
+ * their side's, so a peer that never finishes the other direction does not hold the connection
+ * for {@code timeout tunnel}. Either side's timeout closes both connections.
  */
 final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
 
@@ -114,8 +120,14 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         s.total.increment();
         s.connects.increment();
         Duration timeout = backend.spec().timeouts().connect().orElse(Duration.ofSeconds(5));
+        // timeout tunnel, when set, is the client side's alone (FrontendListener): it counts both directions already.
+        Optional<Duration> serverIdle = backend.spec().timeouts().tunnel().isPresent() ? Optional.empty()
+                : backend.spec().timeouts().server();
         ChannelFuture f = ServerConnector.connect(s, ctx.channel().eventLoop(), timeout,
-                () -> new ChannelHandler[] {new Relay(ctx.channel(), s)}, client, local);
+                () -> serverIdle.isPresent()
+                        ? new ChannelHandler[] {idleFor(serverIdle.get()), new Relay(ctx.channel(), s)}
+                        : new ChannelHandler[] {new Relay(ctx.channel(), s)},
+                client, local);
         f.addListener(done -> {
             if (!ctx.channel().isActive()) {
                 f.channel().close();
@@ -133,6 +145,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                 server.flush();
                 if (clientShut) {
                     AfterWrites.shutOutput(server);
+                    directionShut(); // server-fin for the new connection
                     return;
                 }
                 ctx.channel().config().setAutoRead(true);
@@ -173,12 +186,15 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
         };
     }
 
+    /** Inactivity in both directions of one connection for {@code d}: an {@link IdleStateEvent} closes the relay. */
+    static IdleStateHandler idleFor(Duration d) {
+        return new IdleStateHandler(0, 0, d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /**
-     * A direction was shut (its flag just set). The first one: {@code timeout client-fin} /
-     * {@code server-fin} (the shorter of those set) replaces the connection's inactivity timeout
-     * from now on, so a peer that never finishes the other direction does not hold it for
-     * {@code timeout tunnel}. The second: nothing more can pass, both connections close once what
-     * was relayed is written.
+     * A direction was shut (its flag just set). The first one: {@code timeout client-fin} and
+     * {@code server-fin}, where set, replace their side's inactivity timeout from now on. The
+     * second: nothing more can pass, both connections close once what was relayed is written.
      */
     private void directionShut() {
         if (clientShut && serverShut) {
@@ -188,15 +204,20 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        Optional<Duration> fin = Stream.of(fe.spec.timeouts().clientFin(), backend.spec().timeouts().serverFin())
-                .flatMap(Optional::stream).min(Comparator.naturalOrder());
-        fin.ifPresent(d -> {
-            var p = ctx.pipeline();
-            if (p.get("idle") != null) {
-                p.remove("idle");
-            }
-            p.addBefore(ctx.name(), "idle", new IdleStateHandler(0, 0, d.toMillis(), TimeUnit.MILLISECONDS));
-        });
+        fe.spec.timeouts().clientFin().ifPresent(d -> replaceIdle(ctx.pipeline(), ctx.name(), d));
+        ChannelHandlerContext relay = server == null ? null : server.pipeline().context(Relay.class);
+        if (relay != null) { // null once the server connection closed
+            backend.spec().timeouts().serverFin().ifPresent(d -> replaceIdle(server.pipeline(), relay.name(), d));
+        }
+    }
+
+    /** Puts an inactivity timeout of {@code d} in front of handler {@code before}, instead of the one there was. */
+    private static void replaceIdle(ChannelPipeline p, String before, Duration d) {
+        IdleStateHandler old = p.get(IdleStateHandler.class);
+        if (old != null) {
+            p.remove(old);
+        }
+        p.addBefore(before, "idle", idleFor(d));
     }
 
     @Override
@@ -208,7 +229,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
             }
             directionShut();
         } else if (evt instanceof IdleStateEvent) {
-            ctx.close(); // timeout tunnel, else client; client-fin/server-fin once half-closed
+            ctx.close(); // timeout tunnel, else client; client-fin once half-closed
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -262,6 +283,9 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                 serverShut = true;
                 AfterWrites.shutOutput(clientChannel);
                 directionShut();
+            } else if (evt instanceof IdleStateEvent) {
+                sctx.close(); // timeout server; server-fin once half-closed (the client connection follows)
+                return;
             }
             sctx.fireUserEventTriggered(evt);
         }

@@ -98,6 +98,71 @@ class TcpModeAndTimeoutsTest {
     }
 
     /**
+     * A server that reads what comes, answers an HTTP request head with a 101, and never closes
+     * (the sockets it accepted go to {@code held}, for the test to close).
+     */
+    private static ServerSocket muteServer(List<Socket> held) throws java.io.IOException {
+        ServerSocket mute = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!mute.isClosed()) {
+                try {
+                    Socket s = mute.accept();
+                    held.add(s);
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            byte[] buf = new byte[4096];
+                            for (int n; (n = s.getInputStream().read(buf)) > 0; ) {
+                                if (new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("GET ")) {
+                                    s.getOutputStream().write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n"
+                                            .getBytes(StandardCharsets.US_ASCII));
+                                }
+                            }
+                        } catch (Exception ignored) {
+                            // the proxy closed it
+                        }
+                    });
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        return mute;
+    }
+
+    /**
+     * {@code timeout server} in mode tcp (without {@code timeout tunnel}): a server silent that
+     * long closes the relay, however long {@code timeout client} is (HAProxy keeps one timeout per
+     * side; before, only the client's applied).
+     */
+    @Test
+    void timeoutServerBoundsASilentServerInModeTcp() throws Exception {
+        List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HealthMonitor health = new HealthMonitor(); ServerSocket mute = muteServer(held)) {
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", mute.getLocalPort());
+            Timeouts t = Timeouts.NONE.withConnect(Duration.ofSeconds(2)).withClient(Duration.ofSeconds(20))
+                    .withServer(Duration.ofMillis(300));
+            BackendSpec bk = BackendSpec.of("tcp", List.of(ServerSpec.of("m", server))).withMode(ProxyMode.TCP).withTimeouts(t);
+            FrontendSpec fe = new FrontendSpec("tcp", List.of(BindSpec.plain(new InetSocketAddress("127.0.0.1", 0))), ProxyMode.TCP,
+                    List.of(), List.of(), List.of(), List.of(), Optional.of("tcp"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), t, 100, false);
+            try (L7Proxy proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(), List.of(fe), List.of(bk)), health)) {
+                InetSocketAddress at = proxy.boundAddresses("tcp").getFirst();
+                try (Socket s = new Socket(at.getAddress(), at.getPort())) {
+                    s.setSoTimeout(15_000);
+                    s.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+                    long sent = System.nanoTime();
+                    assertThat(s.getInputStream().read()).as("closed by the proxy").isEqualTo(-1);
+                    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
+                }
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /**
      * {@code timeout client-fin}: once a client half-closes, a server that neither answers nor
      * closes holds the connection only that long (300 ms), not for {@code timeout tunnel} (20 s);
      * in mode tcp, and in an HTTP/1.1 upgrade tunnel. The server: a socket that reads what comes,
@@ -106,30 +171,7 @@ class TcpModeAndTimeoutsTest {
     @Test
     void clientFinBoundsAHalfClosedConnection() throws Exception {
         List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (HealthMonitor health = new HealthMonitor(); ServerSocket mute = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
-                while (!mute.isClosed()) {
-                    try {
-                        Socket s = mute.accept();
-                        held.add(s);
-                        Thread.ofVirtual().start(() -> {
-                            try {
-                                byte[] buf = new byte[4096];
-                                for (int n; (n = s.getInputStream().read(buf)) > 0; ) {
-                                    if (new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("GET ")) {
-                                        s.getOutputStream().write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n"
-                                                .getBytes(StandardCharsets.US_ASCII));
-                                    }
-                                }
-                            } catch (Exception ignored) {
-                                // the proxy closed it
-                            }
-                        });
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
+        try (HealthMonitor health = new HealthMonitor(); ServerSocket mute = muteServer(held)) {
             InetSocketAddress server = new InetSocketAddress("127.0.0.1", mute.getLocalPort());
             Timeouts t = Timeouts.NONE.withConnect(Duration.ofSeconds(2)).withClient(Duration.ofSeconds(20)).withServer(Duration.ofSeconds(20))
                     .withTunnel(Duration.ofSeconds(20)).withClientFin(Duration.ofMillis(300));
