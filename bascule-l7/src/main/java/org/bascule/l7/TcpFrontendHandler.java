@@ -59,6 +59,8 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean clientShut;
     /** The server shut its sending side. */
     private boolean serverShut;
+    /** The session ended on a timeout or an I/O error, counted once as cli_abrt or srv_abrt (HAProxy's CL/CT, SL/ST). */
+    private boolean aborted;
     /** The session's times for show stat: ctime up to the connect, rtime 0 (HAProxy's for TCP), ttime to the close. */
     private final RequestTimes.Clock times = new RequestTimes.Clock(System::nanoTime);
 
@@ -229,6 +231,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
             }
             directionShut();
         } else if (evt instanceof IdleStateEvent) {
+            abortedBy(true);
             ctx.close(); // timeout tunnel, else client; client-fin once half-closed
             return;
         }
@@ -257,8 +260,23 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof ProxyHeaderException || cause.getCause() instanceof ProxyHeaderException) {
             fe.badProxyHeaders.increment();
+        } else {
+            abortedBy(true); // a reset or an error on the client's connection
         }
         ctx.close();
+    }
+
+    /**
+     * Counts the session's abort once: {@code cli_abrt} when the client's side timed out or failed,
+     * {@code srv_abrt} when the server's did, as HAProxy counts a TCP session that ends so (a FIN
+     * from either side is a normal end). Nothing is counted before a server was chosen.
+     */
+    private void abortedBy(boolean clientSide) {
+        if (aborted || chosen == null) {
+            return;
+        }
+        aborted = true;
+        (clientSide ? chosen.clientAborts : chosen.serverAborts).increment();
     }
 
     /** The server side of the relay. */
@@ -284,6 +302,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
                 AfterWrites.shutOutput(clientChannel);
                 directionShut();
             } else if (evt instanceof IdleStateEvent) {
+                abortedBy(false);
                 sctx.close(); // timeout server; server-fin once half-closed (the client connection follows)
                 return;
             }
@@ -312,6 +331,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext sctx, Throwable cause) {
+            abortedBy(false);
             sctx.close();
         }
     }

@@ -93,6 +93,9 @@ class TcpModeAndTimeoutsTest {
                         assertThat(answer).isEqualTo("got " + size + " bytes\n");
                     }
                 }
+                // Ends by FIN on both sides are normal ends, no aborts.
+                LiveServer c = proxy.server("count", "c");
+                assertThat(c.clientAborts.sum() + c.serverAborts.sum()).isZero();
             }
         }
     }
@@ -154,6 +157,10 @@ class TcpModeAndTimeoutsTest {
                     assertThat(s.getInputStream().read()).as("closed by the proxy").isEqualTo(-1);
                     assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
                 }
+                // HAProxy counts a server timeout in the data phase as srv_abrt (termination state sD).
+                LiveServer m = proxy.server("tcp", "m");
+                assertThat(m.serverAborts.sum()).isEqualTo(1);
+                assertThat(m.clientAborts.sum()).isZero();
             }
         } finally {
             for (Socket s : held) {
@@ -203,6 +210,9 @@ class TcpModeAndTimeoutsTest {
                         assertThat(Duration.ofNanos(System.nanoTime() - shut)).as(fe).isLessThan(Duration.ofSeconds(5));
                     }
                 }
+                // The client side's timeout (client-fin) ended the TCP session: a client abort (HAProxy's cD).
+                assertThat(proxy.server("tcp", "m").clientAborts.sum()).isEqualTo(1);
+                assertThat(proxy.server("tcp", "m").serverAborts.sum()).isZero();
             }
         } finally {
             for (Socket s : held) {
