@@ -96,10 +96,13 @@ final class HttpExchange {
     /** A streamed request's head went to a server: it can no longer be sent elsewhere. */
     private boolean bodySent;
     /**
-     * {@code option http-buffer-request}: no server is chosen before the body is complete or
-     * {@code tune.bufsize} bytes of it are held, so a slow client holds no server connection.
+     * {@code option http-buffer-request}, {@code http-request wait-for-body}: no server is chosen
+     * before the body is complete or {@link #awaitBytes} of it are held, so a slow client holds
+     * no server connection.
      */
     private boolean awaitingBody;
+    /** Body bytes enough to go on with, when the body is awaited ({@link #awaitBody}); 0: not awaited. */
+    private int awaitBytes;
     private int heldBytes;
     private final LiveBackend backend;
     private final RequestFacts facts;
@@ -159,22 +162,27 @@ final class HttpExchange {
         this.retriesLeft = backend.spec().retries();
     }
 
+    /** Before {@link #start}: a streamed body is to be awaited up to {@code bytes} before a server is chosen. */
+    void awaitBody(int bytes) {
+        awaitBytes = bytes;
+    }
+
     void start() {
         backend.total.increment();
-        if (bodyQueue != null && (fe.fe.spec.bufferRequest() || backend.spec().bufferRequest())) {
-            // The client keeps being read meanwhile, within timeout http-request (HttpFrontendHandler).
+        if (bodyQueue != null && awaitBytes > 0) {
+            // The client keeps being read meanwhile, within the wait's time (HttpFrontendHandler).
             awaitingBody = true;
             return;
         }
         choose(Set.of());
     }
 
-    /** The body is still being buffered ({@code option http-buffer-request}): no server yet. */
+    /** The body is still being awaited: no server yet. */
     boolean awaitingBody() {
         return awaitingBody;
     }
 
-    /** {@code timeout http-request} passed before the buffered body was: 408, as HAProxy answers. */
+    /** The wait for the body ran out (timeout http-request, or wait-for-body's time): 408, as HAProxy answers. */
     void bodyTimedOut() {
         fail(HttpResponseStatus.REQUEST_TIMEOUT, ErrorPages.REQUEST_TIMEOUT);
     }
@@ -349,7 +357,7 @@ final class HttpExchange {
         if (awaitingBody) {
             bodyQueue.add(piece);
             heldBytes += piece.content().readableBytes();
-            if (bodyComplete || heldBytes >= fe.fe.global.bufferSize()) {
+            if (bodyComplete || heldBytes >= awaitBytes) {
                 awaitingBody = false;
                 choose(Set.of());
                 if (!bodyComplete && !finished && !bodySent) {

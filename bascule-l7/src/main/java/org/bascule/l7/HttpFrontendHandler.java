@@ -84,6 +84,8 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean idleAnswer408;
     /** A request's small body is being aggregated (RequestBodies.BODY_AWAITED): reads count as activity. */
     private boolean aggregatingBody;
+    /** The current request's matching {@code http-request wait-for-body}, if any (set by the rules, read in handle). */
+    private HttpRequestRule.WaitForBody bodyWait;
     private boolean closing;
     /**
      * Plain-TCP HTTP/1 connections keep reading while a request is in flight and stop only when
@@ -330,6 +332,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
                     Map.of(HttpHeaderNames.CONTENT_TYPE.toString(), "text/html; charset=utf-8"));
             return;
         }
+        bodyWait = null;
         if (!applyRequestRules(fe.spec.requestRules(), req, facts, keepAlive)) {
             return;
         }
@@ -368,10 +371,19 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         if (streamed) {
             receiving = current;
         }
+        // A streamed body awaited before any server hears of the request: http-request wait-for-body
+        // with its own bounds, else option http-buffer-request within timeout http-request (HAProxy).
+        long waitNanos = -1;
+        if (streamed && bodyWait != null) {
+            waitNanos = bodyWait.time().toNanos();
+            current.awaitBody(bodyWait.atLeast() > 0 ? (int) bodyWait.atLeast() : fe.global.bufferSize());
+        } else if (streamed && (fe.spec.bufferRequest() || backend.spec().bufferRequest())) {
+            waitNanos = firstTimeoutNanos;
+            current.awaitBody(fe.global.bufferSize());
+        }
         current.start();
         if (current != null && current.awaitingBody()) {
-            // HAProxy: the buffered body must come within timeout http-request, else 408.
-            armIdle(firstTimeoutNanos, true);
+            armIdle(waitNanos, true); // 408 past it
         }
         // Body pieces read along with the head (it waited behind another request) follow it.
         while (receiving != null && pending.peek() instanceof HttpContent piece && !(piece instanceof HttpRequest)) {
@@ -458,6 +470,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
                             Map.of(HttpHeaderNames.LOCATION.toString(), location));
                     return false;
                 }
+                case HttpRequestRule.WaitForBody w -> bodyWait = w; // the exchange waits (handle)
                 case HttpRequestRule.Tarpit t -> {
                     fe.denied.increment();
                     ReferenceCountUtil.release(req);

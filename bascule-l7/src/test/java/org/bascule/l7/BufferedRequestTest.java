@@ -12,14 +12,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bascule.health.HealthMonitor;
 import org.bascule.l7.spec.BackendSpec;
 import org.bascule.l7.spec.BindSpec;
+import org.bascule.l7.spec.Condition;
 import org.bascule.l7.spec.FrontendSpec;
 import org.bascule.l7.spec.GlobalSpec;
+import org.bascule.l7.spec.HttpRequestRule;
+import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerSpec;
 import org.bascule.l7.spec.Timeouts;
@@ -46,6 +50,7 @@ class BufferedRequestTest {
     static int plain;
     static int buffered;
     static int bufferedInBackend;
+    static int waitRule;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,11 +76,16 @@ class BufferedRequestTest {
         proxy = L7Proxy.start(new ProxySpec(GlobalSpec.defaults(),
                 List.of(FrontendSpec.of("plain", List.of(any), "app").withTimeouts(t),
                         FrontendSpec.of("buffered", List.of(any), "app").withTimeouts(t).withBufferRequest(true),
-                        FrontendSpec.of("viaBackend", List.of(any), "appBuffered").withTimeouts(t)),
+                        FrontendSpec.of("viaBackend", List.of(any), "appBuffered").withTimeouts(t),
+                        // http-request wait-for-body time 1500ms at-least 100 (its own bounds, past timeout http-request)
+                        new FrontendSpec("waitRule", List.of(any), ProxyMode.HTTP, List.of(),
+                                List.of(new HttpRequestRule.WaitForBody(Duration.ofMillis(1500), 100, Condition.TRUE)), List.of(), List.of(),
+                                Optional.of("app"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), t, 100, false)),
                 List.of(app, BackendSpec.of("appBuffered", List.of(ServerSpec.of("s", live))).withBufferRequest(true))), health);
         plain = proxy.boundAddresses("plain").getFirst().getPort();
         buffered = proxy.boundAddresses("buffered").getFirst().getPort();
         bufferedInBackend = proxy.boundAddresses("viaBackend").getFirst().getPort();
+        waitRule = proxy.boundAddresses("waitRule").getFirst().getPort();
     }
 
     @AfterAll
@@ -200,6 +210,27 @@ class BufferedRequestTest {
         String head = "POST /sum HTTP/1.1\r\nHost: t\r\nContent-Length: 20\r\n\r\n";
         Sent r = send(buffered, 350, head + "x".repeat(5), "x".repeat(5), "x".repeat(5), "x".repeat(5));
         assertThat(r.response()).startsWith("HTTP/1.1 408");
+        assertThat(reached.get()).isZero();
+    }
+
+    @Test
+    void waitForBodyHoldsTheRequestUpToItsOwnSizeWithinItsOwnTime() throws Exception {
+        // 700 ms between the first two parts: past timeout http-request (400 ms), within the rule's 1.5 s.
+        // The second part brings the body past at-least (100 bytes): the request goes on before the last part.
+        long t0 = System.nanoTime();
+        Sent r = send(waitRule, 700, CHUNKED_HEAD + chunk(10), chunk(200), chunk(10) + "0\r\n\r\n");
+        assertThat(r.response()).startsWith("HTTP/1.1 200").endsWith("len=220");
+        assertThat(reachedAt.get() - t0).as("server reached after the second part").isGreaterThan(650_000_000L);
+        assertThat(r.lastPartAt() - reachedAt.get()).as("server reached before the last part").isGreaterThan(300_000_000L);
+    }
+
+    @Test
+    void waitForBodyAnswers408PastItsTime() throws Exception {
+        long t0 = System.nanoTime();
+        Sent r = send(waitRule, 0, CHUNKED_HEAD + chunk(10));
+        long took = System.nanoTime() - t0;
+        assertThat(r.response()).startsWith("HTTP/1.1 408");
+        assertThat(took).as("the rule's 1.5 s, not timeout http-request's 0.4 s").isBetween(1_300_000_000L, 4_000_000_000L);
         assertThat(reached.get()).isZero();
     }
 }

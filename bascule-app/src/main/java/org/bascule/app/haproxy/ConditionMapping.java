@@ -203,6 +203,8 @@ final class ConditionMapping {
                 case HttpRule.TrackSc t -> t.key().name().equals("src") && t.key().args().isEmpty() && t.key().converters().isEmpty()
                         ? Optional.of(new HttpRequestRule.TrackSource(t.counter(), t.table(), condition(t.condition()))) : Optional.empty();
                 case HttpRule.Allow a -> Optional.empty();
+                case HttpRule.WaitForBody w -> Optional.of(new HttpRequestRule.WaitForBody(w.time(), w.atLeast().orElse(0),
+                        condition(w.condition())));
                 case HttpRule.Other o -> o.action().equals("tarpit") && o.args().isEmpty() && tarpit.isPresent()
                         ? Optional.of(new HttpRequestRule.Tarpit(tarpit.get(), condition(o.condition()))) : Optional.empty();
             });
@@ -232,7 +234,7 @@ final class ConditionMapping {
             Optional<T> r = build.get();
             if (r.isEmpty()) {
                 warn(pos, keyword + " rule not supported by the L7 tier yet, left out", keyword,
-                        "set-header, add-header, del-header, deny, redirect, track-sc0 src, tarpit with a timeout tarpit or connect (requests); set-header, add-header, del-header (responses)");
+                        "set-header, add-header, del-header, deny, redirect, track-sc0 src, tarpit with a timeout tarpit or connect, wait-for-body (requests); set-header, add-header, del-header (responses)");
             }
             return r;
         } catch (IllegalArgumentException e) {

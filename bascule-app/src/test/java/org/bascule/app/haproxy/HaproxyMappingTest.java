@@ -205,13 +205,14 @@ class HaproxyMappingTest {
         assertThat(spec.backend("short").orElseThrow().timeouts().tunnel()).contains(java.time.Duration.ofMinutes(10));
     }
 
-    /** option http-buffer-request where HAProxy takes it (frontend, backend, defaults), and "no option" turning it off. */
+    /** option http-buffer-request where HAProxy takes it (frontend, backend), and http-request wait-for-body, without a warning. */
     @Test
-    void httpBufferRequestReachesFrontendsAndBackends() {
+    void httpBufferRequestAndWaitForBodyReachFrontendsAndBackends() {
         ProxySpec spec = specWithoutNotesOn("b.cfg", TO_BACKEND_B + """
                     option http-buffer-request
                 frontend g
                     bind 127.0.0.1:8081
+                    http-request wait-for-body time 2s at-least 4k
                     default_backend c
                 backend b
                     server s1 127.0.0.1:80
@@ -220,8 +221,10 @@ class HaproxyMappingTest {
                     server s2 127.0.0.1:81
                 backend d
                     server s3 127.0.0.1:82
-                """, "http-buffer-request");
+                """, "http-buffer-request", "wait-for-body");
         assertThat(spec.frontends()).extracting(f -> f.name() + "=" + f.bufferRequest()).containsExactly("f=true", "g=false");
+        assertThat(spec.frontends().get(1).requestRules()).singleElement().isEqualTo(
+                new HttpRequestRule.WaitForBody(java.time.Duration.ofSeconds(2), 4096, org.bascule.l7.spec.Condition.TRUE));
         assertThat(spec.backend("b").orElseThrow().bufferRequest()).isFalse();
         assertThat(spec.backend("c").orElseThrow().bufferRequest()).isTrue();
         assertThat(spec.backend("d").orElseThrow().bufferRequest()).isFalse();

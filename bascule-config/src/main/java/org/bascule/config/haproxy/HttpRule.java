@@ -89,6 +89,22 @@ public sealed interface HttpRule {
     }
 
     /**
+     * {@code http-request wait-for-body time <time> [at-least <bytes>]} (HAProxy 2.4+): the request
+     * is held until its body is complete, or {@code at-least} bytes of it came (else the buffer
+     * is full), or {@code time} passes (then a 408).
+     *
+     * @param time    the longest wait
+     * @param atLeast bytes enough to go on with; empty: a buffer's worth
+     */
+    record WaitForBody(java.time.Duration time, java.util.OptionalLong atLeast, Optional<Condition> condition, SourcePos pos)
+            implements HttpRule {
+        public WaitForBody {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(atLeast, "at-least");
+        }
+    }
+
+    /**
      * An action HAProxy 2.6 knows that has no typed record here ({@code set-var}, {@code
      * replace-header}, {@code return} …): kept as written for whoever runs the configuration to
      * act on or warn about.

@@ -108,8 +108,45 @@ final class HttpRuleParser {
             }
             case "redirect" -> redirect(line, action, args, c);
             case "track-sc0", "track-sc1", "track-sc2" -> track(line, action, args, c);
+            case "wait-for-body" -> direction == Direction.REQUEST ? waitForBody(line, action, args, c)
+                    : Optional.of(new HttpRule.Other(name, args.stream().map(Word::text).toList(), c, line.pos()));
             default -> Optional.of(new HttpRule.Other(name, args.stream().map(Word::text).toList(), c, line.pos()));
         };
+    }
+
+    /** {@code wait-for-body time <time> [at-least <bytes>]}, the two keywords in either order. */
+    private Optional<HttpRule> waitForBody(ConfigLine line, Word action, List<Word> args, Optional<Condition> c) {
+        String usage = "wait-for-body time <time> [at-least <bytes>]";
+        Optional<java.time.Duration> time = Optional.empty();
+        java.util.OptionalLong atLeast = java.util.OptionalLong.empty();
+        for (int i = 0; i < args.size(); i += 2) {
+            Word key = args.get(i);
+            if (!key.is("time") && !key.is("at-least")) {
+                problems.error(key, "unexpected argument to 'wait-for-body'", usage);
+                return Optional.empty();
+            }
+            if (i + 1 >= args.size()) {
+                problems.error(key, "missing value after '" + key.text() + "'", usage);
+                return Optional.empty();
+            }
+            Word value = args.get(i + 1);
+            if (key.is("time")) {
+                time = Values.duration(value, problems);
+                if (time.isEmpty()) {
+                    return Optional.empty();
+                }
+            } else {
+                atLeast = Values.size(value, problems);
+                if (atLeast.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (time.isEmpty()) {
+            problems.error(action, "'wait-for-body' needs its time", usage);
+            return Optional.empty();
+        }
+        return Optional.of(new HttpRule.WaitForBody(time.get(), atLeast, c, line.pos()));
     }
 
     private Optional<HttpRule> delHeader(ConfigLine line, Word action, List<Word> args, Optional<Condition> c) {

@@ -2,6 +2,9 @@ package org.bascule.config.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.bascule.config.Diagnostic;
 import org.bascule.config.ParseResult;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,46 @@ class HaproxyDiagnosticsTest {
         assertThat(r.warnings()).extracting(Diagnostic::format).singleElement().satisfies(w -> assertThat(w)
                 .startsWith("r.cfg:8:").contains("warning: http-response rule on a framing or hop-by-hop field has no effect")
                 .contains("Transfer-Encoding"));
+    }
+
+    /** http-request wait-for-body: its two settings in either order, and what is wrong with it said at the word. */
+    @Test
+    void waitForBodyIsParsedAndItsMistakesNamed() {
+        String text = """
+                defaults
+                    mode http
+                    timeout connect 5s
+                    timeout client 5s
+                    timeout server 5s
+                frontend f
+                    bind :8080
+                    http-request wait-for-body time 2s at-least 16k
+                    http-request wait-for-body at-least 100 time 500 if { path_beg /upload }
+                    http-response wait-for-body time 1s
+                    default_backend b
+                backend b
+                    http-request wait-for-body at-least 1k
+                    http-request wait-for-body time 1s atleast 1k
+                    http-request wait-for-body time soon
+                    server s1 127.0.0.1:80
+                """;
+        ParseResult<HaproxyConfig> r = HaproxyParser.parse("w.cfg", text);
+        assertThat(r.errors()).extracting(Diagnostic::format).satisfiesExactly(
+                e -> assertThat(e).startsWith("w.cfg:13:18: error: 'wait-for-body' needs its time"),
+                e -> assertThat(e).startsWith("w.cfg:14:40: error: unexpected argument to 'wait-for-body'"),
+                e -> assertThat(e).startsWith("w.cfg:15:37: error: invalid time"));
+        List<HttpRule> rules = r.config().frontend("f").orElseThrow().httpRequest();
+        assertThat(rules.get(0)).isInstanceOfSatisfying(HttpRule.WaitForBody.class, w -> {
+            assertThat(w.time()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(w.atLeast()).hasValue(16384);
+        });
+        assertThat(rules.get(1)).isInstanceOfSatisfying(HttpRule.WaitForBody.class, w -> {
+            assertThat(w.time()).isEqualTo(Duration.ofMillis(500));
+            assertThat(w.atLeast()).hasValue(100);
+            assertThat(w.condition()).isPresent();
+        });
+        // In responses it stays an action kept as written (the tier warns it does not run it).
+        assertThat(r.config().frontend("f").orElseThrow().httpResponse()).singleElement().isInstanceOf(HttpRule.Other.class);
     }
 
     @Test

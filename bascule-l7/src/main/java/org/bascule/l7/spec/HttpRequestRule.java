@@ -82,4 +82,19 @@ public sealed interface HttpRequestRule {
             Require.nonNull(when, "condition");
         }
     }
+
+    /**
+     * {@code http-request wait-for-body time <time> [at-least <bytes>]}: no server hears of the
+     * request before its body is complete or {@code atLeast} bytes of it came ({@code 0}: the
+     * buffer size, {@code tune.bufsize}); past {@code time}, a 408. As {@code option
+     * http-buffer-request} with its own bounds.
+     */
+    record WaitForBody(Duration time, long atLeast, Condition when) implements HttpRequestRule {
+        public WaitForBody {
+            Require.positive(time, "wait-for-body time");
+            Require.that(atLeast >= 0 && atLeast <= Integer.MAX_VALUE, "wait-for-body at-least", Long.toString(atLeast),
+                    "0 to " + Integer.MAX_VALUE + " bytes");
+            Require.nonNull(when, "condition");
+        }
+    }
 }
