@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 /** Errors are reported like the keepalived parser's: file:line:col, the token, what was expected, all in one pass. */
 class HaproxyDiagnosticsTest {
 
+    /** The first five lines of the small configurations below: HTTP with every timeout set (no warning about them). */
+    private static final String HTTP_DEFAULTS = """
+            defaults
+                mode http
+                timeout connect 5s
+                timeout client 5s
+                timeout server 5s
+            """;
+
     @Test
     void everyErrorOfAFileInOnePassWithPositionsAndSuggestions() {
         String text = """
@@ -59,12 +68,7 @@ class HaproxyDiagnosticsTest {
 
     @Test
     void responseRulesOnFramingFieldsAreWarnedAtTheirLine() {
-        String text = """
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 5s
-                    timeout server 5s
+        String text = HTTP_DEFAULTS + """
                 backend b
                     http-response set-header X-Served-By bascule
                     http-response del-header Transfer-Encoding
@@ -80,12 +84,7 @@ class HaproxyDiagnosticsTest {
     /** http-request wait-for-body: its two settings in either order, and what is wrong with it said at the word. */
     @Test
     void waitForBodyIsParsedAndItsMistakesNamed() {
-        String text = """
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 5s
-                    timeout server 5s
+        String text = HTTP_DEFAULTS + """
                 frontend f
                     bind :8080
                     http-request wait-for-body time 2s at-least 16k
