@@ -410,7 +410,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     void tunnelOpened(HttpExchange ex, long tunnelNanos) {
         tunnel = ex;
         tunnelBothWays = tunnelNanos > 0;
-        tunnelIdleNanos = tunnelBothWays ? tunnelNanos : fe.spec.timeouts().client().map(Duration::toNanos).orElse(-1L);
+        tunnelIdleNanos = tunnelBothWays ? tunnelNanos : clientTimeoutNanos;
         HttpObject r;
         while ((r = pending.poll()) != null) {
             ReferenceCountUtil.release(r); // a request pipelined behind the upgrade: it cannot be HTTP any more

@@ -59,7 +59,7 @@ final class TcpFrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean clientShut;
     /** The server shut its sending side. */
     private boolean serverShut;
-    /** The session ended on a timeout or an I/O error, counted once as cli_abrt or srv_abrt (HAProxy's CL/CT, SL/ST). */
+    /** The session ended on a timeout or an I/O error, counted once as cli_abrt or srv_abrt (HAProxy's cD/CD, sD/SD). */
     private boolean aborted;
     /** The session's times for show stat: ctime up to the connect, rtime 0 (HAProxy's for TCP), ttime to the close. */
     private final RequestTimes.Clock times = new RequestTimes.Clock(System::nanoTime);

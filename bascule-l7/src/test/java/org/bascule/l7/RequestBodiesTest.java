@@ -110,4 +110,29 @@ class RequestBodiesTest {
         bad.release();
         ch.finishAndReleaseAll();
     }
+
+    /**
+     * The frontend handler is told (BODY_AWAITED) ahead of a head whose body goes into the
+     * aggregator, and only then: it sees nothing else until the whole request, and times the body
+     * with timeout client. Neither a bodiless request nor a streamed one is announced.
+     */
+    @Test
+    void onlyAnAggregatedBodyIsAnnounced() {
+        java.util.List<Object> told = new java.util.ArrayList<>();
+        EmbeddedChannel ch = new EmbeddedChannel(new HttpRequestDecoder(), new RequestBodies(),
+                new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object evt) {
+                        told.add(evt);
+                    }
+                });
+        write(ch, "GET /g HTTP/1.1\r\nHost: x\r\n\r\n");
+        write(ch, "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+        assertTrue(told.isEmpty(), "no announcement for bodiless or streamed requests");
+        write(ch, "POST /s HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhe");
+        assertEquals(java.util.List.of(RequestBodies.BODY_AWAITED), told);
+        write(ch, "llo");
+        assertEquals(1, told.size(), "once per request, not per piece");
+        ch.finishAndReleaseAll();
+    }
 }
