@@ -3,10 +3,11 @@
 # servers on loopback, one after the other, both proxies pinned to the same cores with the
 # same number of threads. Prints requests/s and p99 for keep-alive, new-connection, 16 KiB
 # response, 16 KiB upload (read whole by Bascule) and 2 MiB upload (streamed) cases, idle and
-# loaded RSS, and the ratios Bascule/HAProxy. Not part of the test suite.
+# loaded RSS, and the ratios Bascule/HAProxy of the medians over the rounds. Not part of the
+# test suite.
 #
 #   bench/l7.sh [seconds-per-run]        (default 10; needs nginx, haproxy, wrk, taskset)
-#   ROUNDS=3 bench/l7.sh                 (runs per proxy and case, alternating who goes first; default 2)
+#   ROUNDS=5 bench/l7.sh                 (runs per proxy and case, alternating who goes first; default 3)
 #
 # Bascule runs as users run it: `./bascule run -f haproxy.cfg` on the same haproxy.cfg HAProxy
 # gets, with the launcher's JVM flags (BASCULE_JAVA_OPTS adds some, e.g. -XX:+UseParallelGC).
@@ -153,29 +154,36 @@ done
 printf "%-22s %14s %14s %7s %12s %12s %7s %14s %14s %7s\n" case "haproxy req/s" "bascule req/s" ratio "haproxy p99" "bascule p99" ratio "haproxy cpu/req" "bascule cpu/req" ratio
 # ROUNDS runs per proxy and case, in alternating order (HAProxy first, then Bascule first): on
 # a shared 2-core VM one run can be 20% off, and whoever runs second inherits the TIME_WAIT
-# sockets of the first. Figures are means over the rounds (req/s and p99), CPU per request over
-# all requests.
-ROUNDS=${ROUNDS:-2}
+# sockets of the first. req/s and p99 are the medians over the rounds (one slow run, of either
+# proxy, moved a mean of two by 30%); CPU per request is over all requests. The p99 ratio of
+# each round (both proxies measured back to back) is printed under the case, so the spread shows.
+ROUNDS=${ROUNDS:-3}
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 declare -A PORT=([h]=$HAP [b]=$BAS) PID=([h]=$HAP_PID [b]=$BAS_PID) RPS P99 TICKS REQS ERR CPU
 for case in "keep-alive|/||" "new-connection|/|Connection: close|" "16KiB-body|/big||" \
         "16KiB-upload|/upload||$WORK/post16384.lua" "2MiB-upload|/upload||$WORK/post2097152.lua"; do
     IFS='|' read -r name path header script <<< "$case"
-    for who in h b; do RPS[$who]=0; P99[$who]=0; TICKS[$who]=0; REQS[$who]=0; ERR[$who]=""; done
+    for who in h b; do RPS[$who]=""; P99[$who]=""; TICKS[$who]=0; REQS[$who]=0; ERR[$who]=""; done
+    ROUND_P99=""
     for r in $(seq 1 "$ROUNDS"); do
         order="h b"; [ $((r % 2)) -eq 0 ] && order="b h"
+        declare -A THIS=()
         for who in $order; do
             read -r rps p99 ticks reqs err <<< "$(run "${PORT[$who]}" "$path" "$header" "${PID[$who]}" "$script")"
-            RPS[$who]=$(echo "${RPS[$who]} + $rps" | bc -l); P99[$who]=$(echo "${P99[$who]} + $p99" | bc -l)
+            RPS[$who]="${RPS[$who]} $rps"; P99[$who]="${P99[$who]} $p99"; THIS[$who]=$p99
             TICKS[$who]=$((TICKS[$who] + ticks)); REQS[$who]=$((REQS[$who] + reqs)); ERR[$who]="${ERR[$who]}$err"
         done
+        ROUND_P99="$ROUND_P99 $(printf '%.2f' "$(echo "${THIS[b]} / ${THIS[h]}" | bc -l)")"
     done
     for who in h b; do
-        RPS[$who]=$(echo "${RPS[$who]} / $ROUNDS" | bc -l); P99[$who]=$(echo "${P99[$who]} / $ROUNDS" | bc -l)
+        # shellcheck disable=SC2086
+        RPS[$who]=$(median ${RPS[$who]}); P99[$who]=$(median ${P99[$who]})
         CPU[$who]=$(echo "${TICKS[$who]} * 1000000 / $TICK / ${REQS[$who]}" | bc -l)
     done
     printf "%-22s %14.0f %14.0f %7.2f %10.2fms %10.2fms %7.2f %12.1fus %12.1fus %7.2f\n" "$name" "${RPS[h]}" "${RPS[b]}" \
         "$(echo "${RPS[b]} / ${RPS[h]}" | bc -l)" "${P99[h]}" "${P99[b]}" "$(echo "${P99[b]} / ${P99[h]}" | bc -l)" \
         "${CPU[h]}" "${CPU[b]}" "$(echo "${CPU[b]} / ${CPU[h]}" | bc -l)"
+    echo "   p99 ratio per round:$ROUND_P99"
     [ -z "${ERR[h]}${ERR[b]}" ] || echo "   errors: haproxy[${ERR[h]}] bascule[${ERR[b]}]"
 done
 HAP_LOAD=$(rss $HAP_PID); BAS_LOAD=$(rss $BAS_PID)
