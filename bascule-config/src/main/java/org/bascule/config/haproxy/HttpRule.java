@@ -1,8 +1,10 @@
 package org.bascule.config.haproxy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bascule.config.SourcePos;
 
 /**
@@ -96,7 +98,7 @@ public sealed interface HttpRule {
      * @param time    the longest wait
      * @param atLeast bytes enough to go on with; empty: a buffer's worth
      */
-    record WaitForBody(java.time.Duration time, java.util.OptionalLong atLeast, Optional<Condition> condition, SourcePos pos)
+    record WaitForBody(Duration time, OptionalLong atLeast, Optional<Condition> condition, SourcePos pos)
             implements HttpRule {
         public WaitForBody {
             Objects.requireNonNull(time, "time");

@@ -1,9 +1,11 @@
 package org.bascule.config.haproxy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.bascule.config.Diagnostic;
 import org.bascule.config.Severity;
@@ -117,8 +119,8 @@ final class HttpRuleParser {
     /** {@code wait-for-body time <time> [at-least <bytes>]}, the two keywords in either order. */
     private Optional<HttpRule> waitForBody(ConfigLine line, Word action, List<Word> args, Optional<Condition> c) {
         String usage = "wait-for-body time <time> [at-least <bytes>]";
-        Optional<java.time.Duration> time = Optional.empty();
-        java.util.OptionalLong atLeast = java.util.OptionalLong.empty();
+        Optional<Duration> time = Optional.empty();
+        OptionalLong atLeast = OptionalLong.empty();
         for (int i = 0; i < args.size(); i += 2) {
             Word key = args.get(i);
             if (!key.is("time") && !key.is("at-least")) {
