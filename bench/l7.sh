@@ -113,7 +113,7 @@ if [ "$VIA" = launcher ]; then
     taskset -c "$CORES" "$ROOT/bascule" run -f "$WORK/bascule.cfg" --socket "$WORK/bascule.sock" \
         >"$WORK/bascule.log" 2>&1 & BAS_PID=$!; PIDS+=($BAS_PID)
 else
-taskset -c "$CORES" "$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
+taskset -c "$CORES" "$JAVA_HOME/bin/java" -Xms24m -Xmn16m -Xmx256m -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled \
     -Dlogback.configurationFile=/dev/null --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     -cp "$CP" org.bascule.l7.bench.BenchProxy $BAS "$THREADS" $S1 $S2 >"$WORK/bascule.log" 2>&1 & BAS_PID=$!; PIDS+=($BAS_PID)
 fi
