@@ -7,7 +7,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannelConfig;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -70,7 +72,9 @@ import org.slf4j.LoggerFactory;
  * client and both connections become a tunnel that relays bytes both ways with back-pressure,
  * as HAProxy does. {@code timeout tunnel}, when set, supersedes {@code timeout client} and
  * {@code timeout server} and counts inactivity in both directions; without it each side keeps
- * its own. A half-close from the client is passed on; the server closing ends the tunnel.
+ * its own. A half-close is passed on either way (where the client's connection can carry one:
+ * not over TLS, whose close_notify ends both directions); once both directions are shut, or the
+ * server closes where it cannot, the tunnel ends.
  *
  * <p>Streamed request bodies ({@link RequestBodies}: chunked, or larger than it buffers): the
  * head waits, with the first pieces, until a new server connection is up (a connect failure is
@@ -116,6 +120,9 @@ final class HttpExchange {
     private boolean tunnel;
     /** {@code timeout tunnel} in ns, or -1: then client and server keep their own timeouts. */
     private long tunnelNanos = -1;
+    /** The tunnel's directions shut by a FIN: the client's sending side, the server's. */
+    private boolean clientShut;
+    private boolean serverShut;
     /** Where response bytes go for an HTTP/1 client (below its encoder); null for HTTP/2 streams, which take objects. */
     private final ChannelHandlerContext rawOut;
     /** A close-delimited body re-framed as chunks toward the client. */
@@ -497,6 +504,11 @@ final class HttpExchange {
         countOut(bytes.readableBytes());
         rawOut.write(bytes, rawOut.voidPromise());
         serverChannel.pipeline().remove(HttpRequestEncoder.class);
+        // The server may shut its sending side and go on reading (a TCP half-close, RFC 9293 §3.6):
+        // with half-closure allowed its FIN arrives as an event (serverShutOutput), not as a close.
+        if (fe.ctx.channel().config() instanceof SocketChannelConfig c && c.isAllowHalfClosure()) {
+            serverChannel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        }
         tunnelNanos = backend.spec().timeouts().tunnel().map(Duration::toNanos).orElse(-1L);
         serverHandler.inactivity(tunnelNanos > 0 ? tunnelNanos : backend.serverTimeoutNanos());
         fe.tunnelOpened(this, tunnelNanos);
@@ -524,11 +536,50 @@ final class HttpExchange {
      * is written (a shutdown at once would drop it); the server may still answer.
      */
     void clientShutOutput() {
+        clientShut = true;
+        if (serverShut) {
+            endTunnel();
+            return;
+        }
         if (serverChannel != null) {
             AfterWrites.shutOutput(serverChannel);
             // Half-closed: timeout server-fin, if set, bounds the server side from now on (client-fin: the frontend).
             backend.spec().timeouts().serverFin().ifPresent(d -> serverHandler.inactivity(d.toNanos()));
         }
+    }
+
+    /**
+     * The server shut its sending side of the tunnel: so does the proxy toward the client, once
+     * what was relayed is written, and the client's bytes still go to the server, as HAProxy passes
+     * a half-close on. {@code timeout client-fin} and {@code server-fin}, where set, bound the two
+     * sides from now on.
+     */
+    void serverShutOutput() {
+        if (!tunnel || finished) {
+            return;
+        }
+        serverShut = true;
+        if (clientShut) {
+            endTunnel();
+            return;
+        }
+        AfterWrites.shutOutput(fe.ctx.channel());
+        backend.spec().timeouts().serverFin().ifPresent(d -> serverHandler.inactivity(d.toNanos()));
+        fe.tunnelHalfClosed();
+    }
+
+    /** Both directions of the tunnel are shut: each side gets what was relayed to it, then both connections close. */
+    private void endTunnel() {
+        finished = true;
+        cancelTimer();
+        backend.recordTimes(server, times);
+        Channel ch = serverChannel;
+        detachServer(false);
+        if (ch != null) {
+            AfterWrites.close(ch);
+        }
+        releaseRequest();
+        fe.tunnelEnded(this);
     }
 
     void serverWritabilityChanged(boolean writable) {

@@ -427,6 +427,22 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         ctx.read();
     }
 
+    /** A direction of the tunnel is shut: {@code timeout client-fin}, if set, bounds the client side from now on. */
+    void tunnelHalfClosed() {
+        fe.spec.timeouts().clientFin().ifPresent(d -> {
+            tunnelIdleNanos = d.toNanos();
+            armIdle(tunnelIdleNanos, false);
+        });
+    }
+
+    /** The tunnel is over both ways: the client gets what was relayed, then its connection closes. */
+    void tunnelEnded(HttpExchange ex) {
+        exchangeEnded(ex);
+        closing = true;
+        idle.disarm();
+        AfterWrites.close(ctx.channel());
+    }
+
     /** Server bytes passed through the tunnel: with {@code timeout tunnel}, activity either way counts. */
     void tunnelActivity() {
         if (tunnelBothWays) {
@@ -628,12 +644,8 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof ChannelInputShutdownEvent) {
             // Half-closed (only where readsWhileBusy): requests already read are still answered.
             if (tunnel != null) {
+                tunnelHalfClosed();
                 tunnel.clientShutOutput();
-                // timeout client-fin, if set, bounds the half-closed client side from now on.
-                fe.spec.timeouts().clientFin().ifPresent(d -> {
-                    tunnelIdleNanos = d.toNanos();
-                    armIdle(tunnelIdleNanos, false);
-                });
             } else if (current == null && pending.isEmpty()) {
                 ctx.close();
             } else {

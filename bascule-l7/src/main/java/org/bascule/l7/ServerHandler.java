@@ -3,6 +3,7 @@ package org.bascule.l7;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import org.bascule.l7.http1.Field;
@@ -138,6 +139,20 @@ final class ServerHandler extends ChannelInboundHandlerAdapter implements Respon
         if (exchange != null) {
             exchange.flushClient();
         }
+    }
+
+    /** The server's FIN where a half-close is allowed, which only a tunnel's connection does (HttpExchange.openTunnel). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            HttpExchange ex = exchange;
+            if (ex != null) {
+                ex.serverShutOutput();
+            } else {
+                ctx.close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
