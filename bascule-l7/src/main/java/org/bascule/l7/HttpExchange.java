@@ -572,14 +572,19 @@ final class HttpExchange {
     private void endTunnel() {
         finished = true;
         cancelTimer();
-        backend.recordTimes(server, times);
+        closeTunnelServerSide();
+        fe.tunnelEnded(this);
+    }
+
+    /** A tunnel is over: its times are recorded, and the server gets what was relayed, then a FIN, not a reset. */
+    private void closeTunnelServerSide() {
         Channel ch = serverChannel;
+        backend.recordTimes(server, times);
         detachServer(false);
         if (ch != null) {
             AfterWrites.close(ch);
         }
         releaseRequest();
-        fe.tunnelEnded(this);
     }
 
     void serverWritabilityChanged(boolean writable) {
@@ -822,14 +827,7 @@ final class HttpExchange {
         finished = true;
         cancelTimer();
         if (tunnel) {
-            // The client closed its tunnel: the server gets what was relayed, then a FIN, not a reset.
-            Channel ch = serverChannel;
-            backend.recordTimes(server, times);
-            detachServer(false);
-            if (ch != null) {
-                AfterWrites.close(ch);
-            }
-            releaseRequest();
+            closeTunnelServerSide(); // the client closed its tunnel
             return;
         }
         if (waiter != null && waiter.done.compareAndSet(false, true)) {

@@ -79,6 +79,10 @@ class TunnelHalfCloseTest {
         }
     }
 
+    /**
+     * The other order, which worked before too: kept so that the server's FIN arriving second
+     * (now an event that ends the tunnel, no longer a close) still delivers the answer and ends both.
+     */
     @Test
     void theClientsFinReachesTheServerWhichCanStillAnswer() throws Exception {
         CompletableFuture<String> heard = serveOnce(s -> {
