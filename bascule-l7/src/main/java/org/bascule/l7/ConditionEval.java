@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import org.bascule.l7.spec.Condition;
+import org.bascule.l7.spec.NumberSample;
 import org.bascule.l7.spec.StringMatch;
 
 /**
@@ -18,10 +21,16 @@ final class ConditionEval {
     private final Map<String, List<Condition>> acls;
     private final Map<String, LiveBackend> backends;
     private final Map<String, Pattern> regexes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@code tune.bufsize}: how much of a held body {@code req.body} and its kin see. */
+    private final int bufferSize;
+    /** {@code fe_conn}: the frontend's open connections. */
+    private final IntSupplier frontendConnections;
 
-    ConditionEval(Map<String, List<Condition>> acls, Map<String, LiveBackend> backends) {
+    ConditionEval(Map<String, List<Condition>> acls, Map<String, LiveBackend> backends, int bufferSize, IntSupplier frontendConnections) {
         this.acls = acls;
         this.backends = backends;
+        this.bufferSize = bufferSize;
+        this.frontendConnections = frontendConnections;
     }
 
     boolean test(Condition c, RequestFacts f) {
@@ -39,6 +48,13 @@ final class ConditionEval {
             case Condition.Header h -> f != null && matches(f.header(h.name()), h.match());
             case Condition.Method m -> f != null && m.methods().contains(f.request.method().name());
             case Condition.Source s -> f != null && s.networks().stream().anyMatch(n -> n.contains(f.client.getAddress()));
+            case Condition.Destination d -> f != null && d.networks().stream().anyMatch(n -> n.contains(f.local.getAddress()));
+            case Condition.Text t -> f != null && f.texts(t.sample(), bufferSize).stream().anyMatch(v -> matches(Optional.of(v), t.match()));
+            case Condition.Number n -> {
+                OptionalLong v = number(n.sample(), f);
+                yield v.isPresent() && n.op().test(v.getAsLong(), n.value());
+            }
+            case Condition.Flag fl -> f != null && f.flag(fl.sample());
             case Condition.UsableServers u -> {
                 LiveBackend b = backends.get(u.backend());
                 yield b != null && u.op().test(b.usableServers(), u.value());
@@ -48,6 +64,18 @@ final class ConditionEval {
             case Condition.All all -> all.terms().stream().allMatch(t -> test(t, f));
             case Condition.Any any -> any.terms().stream().anyMatch(t -> test(t, f));
             case Condition.Not not -> !test(not.term(), f);
+        };
+    }
+
+    /** Loads are the proxy's ({@code fe_conn}, {@code be_conn}); the rest is the request's. */
+    private OptionalLong number(NumberSample sample, RequestFacts f) {
+        return switch (sample) {
+            case NumberSample.Plain.FRONTEND_CONNECTIONS -> OptionalLong.of(frontendConnections.getAsInt());
+            case NumberSample.BackendConnections be -> {
+                LiveBackend b = backends.get(be.backend());
+                yield b == null ? OptionalLong.empty() : OptionalLong.of(b.load());
+            }
+            default -> f == null ? OptionalLong.empty() : f.number(sample, bufferSize);
         };
     }
 

@@ -12,7 +12,6 @@ import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SniHandler;
 import io.netty.util.Mapping;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -186,7 +185,7 @@ final class FrontendListener implements AutoCloseable {
         if (b.acceptProxy()) {
             p.addLast("proxy-header", new ProxyHeaderFramer());
         }
-        tls.ifPresent(m -> p.addLast("tls", new SniHandler(m)));
+        tls.ifPresent(m -> p.addLast("tls", new SniRecorder(m)));
         if (fe.spec.mode() == ProxyMode.TCP) {
             LiveBackend backend = fe.backends.get(fe.spec.defaultBackend().orElseThrow());
             // A TCP connection is a tunnel from the start: HAProxy's timeout tunnel supersedes timeout client

@@ -43,7 +43,7 @@ final class FrontendRuntime {
         for (AclSpec a : spec.acls()) {
             acls.computeIfAbsent(a.name(), n -> new ArrayList<>()).add(a.test());
         }
-        this.eval = new ConditionEval(acls, backends);
+        this.eval = new ConditionEval(acls, backends, global.bufferSize(), connections::get);
         this.table = spec.stickTable().map(StickTable::new);
     }
 

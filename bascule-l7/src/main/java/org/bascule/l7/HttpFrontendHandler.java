@@ -98,6 +98,8 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     private boolean readPaused;
     /** The client shut its sending side: answer what was asked, then close. */
     private boolean inputShut;
+    /** The client's TCP connection: this channel, or the parent of an HTTP/2 stream. */
+    private Channel connection;
     /** The exchange whose server switched protocols (101): the connection now relays bytes to it. */
     private HttpExchange tunnel;
     /** The client side's inactivity limit in the tunnel ({@code timeout tunnel}, else {@code client}), ns; -1: none. */
@@ -138,6 +140,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     private void start(ChannelHandlerContext ctx) {
         // An HTTP/2 stream is a child channel of the client's connection, which holds the addresses.
         Channel ch = ctx.channel().parent() instanceof io.netty.channel.socket.SocketChannel sc ? sc : ctx.channel();
+        connection = ch;
         client = (InetSocketAddress) ch.remoteAddress();
         local = (InetSocketAddress) ch.localAddress();
         armIdle(firstTimeoutNanos, true);
@@ -309,7 +312,7 @@ final class HttpFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(HttpRequest req) {
-        RequestFacts facts = new RequestFacts(req, client, local, tls);
+        RequestFacts facts = new RequestFacts(req, client, local, tls, connection, served == 0);
         boolean streamed = !(req instanceof FullHttpRequest);
         // A request answered here while its streamed body is still coming ends the connection: the
         // rest of the body would have to be read and thrown away first.

@@ -118,6 +118,15 @@ public final class LiveBackend {
         }
     }
 
+    /** {@code be_conn}: the requests its servers are serving now, and those queued for one. */
+    int load() {
+        int n = queue.size();
+        for (LiveServer s : servers) {
+            n += s.activeRequests();
+        }
+        return n;
+    }
+
     /** Requests waiting for a slot now. */
     public int queueLength() {
         return queue.size();

@@ -9,13 +9,16 @@ import org.bascule.config.haproxy.AclExpression;
 import org.bascule.config.haproxy.AclPattern;
 import org.bascule.config.haproxy.Condition;
 import org.bascule.config.haproxy.HttpRule;
+import org.bascule.l7.spec.FlagSample;
 import org.bascule.l7.spec.HttpRequestRule;
 import org.bascule.l7.spec.HttpResponseRule;
 import org.bascule.l7.spec.IntOp;
 import org.bascule.l7.spec.IpRange;
 import org.bascule.l7.spec.LogFormat;
 import org.bascule.l7.spec.MatchMethod;
+import org.bascule.l7.spec.NumberSample;
 import org.bascule.l7.spec.StringMatch;
+import org.bascule.l7.spec.TextSample;
 
 /**
  * Maps ACL expressions, conditions and http-request/response rules of the parsed haproxy.cfg
@@ -80,7 +83,9 @@ final class ConditionMapping {
         Optional<org.bascule.l7.spec.Condition> mapped = tryExpression(e);
         if (mapped.isEmpty()) {
             warn(e.pos(), "ACL test not supported by the L7 tier yet, taken as never true", e.fetch() + " -m " + e.method().keyword(),
-                    "path, hdr(name), method, src, nbsrv(backend), sc_http_req_rate(n), always_true/false with their usual match methods");
+                    "path, url, query, base, pathq, hdr(name), hdr_cnt, cook(name), url_param(name), method, req.ver, src, dst, src_port, dst_port, "
+                            + "ssl_fc, ssl_fc_sni, ssl_fc_has_sni, http_first_req, req.body, req.body_param(name), req.body_len, req.body_size, "
+                            + "nbsrv(backend), be_conn(backend), fe_conn, sc_http_req_rate(n), always_true/false with their usual match methods");
             return new org.bascule.l7.spec.Condition.Always(false);
         }
         return mapped.get();
@@ -100,18 +105,30 @@ final class ConditionMapping {
                     : stringMatch(e).map(m -> new org.bascule.l7.spec.Condition.Header(args.getFirst(), m));
             case "method" -> e.method() == org.bascule.config.haproxy.MatchMethod.STR
                     ? Optional.of(new org.bascule.l7.spec.Condition.Method(texts(e))) : Optional.empty();
-            case "src" -> {
-                List<IpRange> ranges = new ArrayList<>();
-                for (AclPattern p : e.patterns()) {
-                    if (!(p instanceof AclPattern.IpPrefix ip)) {
-                        yield Optional.empty();
-                    }
-                    ranges.add(IpRange.parse(ip.address() + "/" + ip.prefixLength()));
-                }
-                yield Optional.of(new org.bascule.l7.spec.Condition.Source(ranges));
-            }
+            case "src" -> addresses(e).map(org.bascule.l7.spec.Condition.Source::new);
+            case "dst" -> addresses(e).map(org.bascule.l7.spec.Condition.Destination::new);
             case "nbsrv" -> args.size() != 1 ? Optional.empty()
                     : ints(e, (op, v) -> new org.bascule.l7.spec.Condition.UsableServers(args.getFirst(), op, v));
+            case "url" -> text(e, TextSample.Plain.URL);
+            case "query" -> text(e, TextSample.Plain.QUERY);
+            case "base" -> text(e, TextSample.Plain.BASE);
+            case "pathq" -> text(e, TextSample.Plain.PATH_QUERY);
+            case "req.ver", "req_ver" -> text(e, TextSample.Plain.VERSION);
+            case "ssl_fc_sni" -> text(e, TextSample.Plain.SNI);
+            case "req.body" -> text(e, TextSample.Plain.BODY);
+            case "cook", "req.cook" -> args.size() != 1 ? Optional.empty() : text(e, new TextSample.Cookie(args.getFirst()));
+            case "url_param", "urlp" -> args.size() != 1 ? Optional.empty() : text(e, new TextSample.UrlParam(args.getFirst()));
+            case "req.body_param" -> args.size() != 1 ? Optional.empty() : text(e, new TextSample.BodyParam(args.getFirst()));
+            case "dst_port" -> number(e, NumberSample.Plain.DESTINATION_PORT);
+            case "src_port" -> number(e, NumberSample.Plain.SOURCE_PORT);
+            case "req.body_len" -> number(e, NumberSample.Plain.BODY_LENGTH);
+            case "req.body_size" -> number(e, NumberSample.Plain.BODY_SIZE);
+            case "fe_conn" -> args.isEmpty() ? number(e, NumberSample.Plain.FRONTEND_CONNECTIONS) : Optional.empty();
+            case "hdr_cnt", "req.hdr_cnt" -> args.size() > 1 ? Optional.empty() : number(e, new NumberSample.HeaderCount(e.fetch().arg(0, "")));
+            case "be_conn" -> args.size() != 1 ? Optional.empty() : number(e, new NumberSample.BackendConnections(args.getFirst()));
+            case "ssl_fc" -> flag(e, FlagSample.TLS);
+            case "ssl_fc_has_sni" -> flag(e, FlagSample.TLS_HAS_SNI);
+            case "http_first_req" -> flag(e, FlagSample.FIRST_REQUEST);
             default -> {
                 int counter = counter(name, args);
                 if (counter >= 0) {
@@ -120,6 +137,32 @@ final class ConditionMapping {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** {@code src}/{@code dst} patterns: addresses and networks only. */
+    private static Optional<List<IpRange>> addresses(AclExpression e) {
+        List<IpRange> ranges = new ArrayList<>();
+        for (AclPattern p : e.patterns()) {
+            if (!(p instanceof AclPattern.IpPrefix ip)) {
+                return Optional.empty();
+            }
+            ranges.add(IpRange.parse(ip.address() + "/" + ip.prefixLength()));
+        }
+        return ranges.isEmpty() ? Optional.empty() : Optional.of(ranges);
+    }
+
+    private static Optional<org.bascule.l7.spec.Condition> text(AclExpression e, TextSample sample) {
+        return stringMatch(e).map(m -> new org.bascule.l7.spec.Condition.Text(sample, m));
+    }
+
+    private static Optional<org.bascule.l7.spec.Condition> number(AclExpression e, NumberSample sample) {
+        return ints(e, (op, v) -> new org.bascule.l7.spec.Condition.Number(sample, op, v));
+    }
+
+    /** A boolean fetch written alone ({@code acl secure ssl_fc}): true when the sample is. */
+    private static Optional<org.bascule.l7.spec.Condition> flag(AclExpression e, FlagSample sample) {
+        return e.method() == org.bascule.config.haproxy.MatchMethod.BOOL && e.patterns().isEmpty()
+                ? Optional.of(new org.bascule.l7.spec.Condition.Flag(sample)) : Optional.empty();
     }
 
     /** The stick counter of {@code sc_http_req_rate(N)} or {@code scN_http_req_rate}, -1 for anything else (or another table). */

@@ -12,14 +12,19 @@ import org.bascule.config.haproxy.HaproxyConfig;
 import org.bascule.config.haproxy.HaproxyParser;
 import org.bascule.l7.spec.BackendSpec;
 import org.bascule.l7.spec.Condition;
+import org.bascule.l7.spec.FlagSample;
 import org.bascule.l7.spec.FrontendSpec;
 import org.bascule.l7.spec.HttpRequestRule;
 import org.bascule.l7.spec.IntOp;
+import org.bascule.l7.spec.MatchMethod;
+import org.bascule.l7.spec.NumberSample;
 import org.bascule.l7.spec.ProxyMode;
 import org.bascule.l7.spec.ProxyProtocol;
 import org.bascule.l7.spec.ProxySpec;
 import org.bascule.l7.spec.ServerPool;
 import org.bascule.l7.spec.ServerSpec;
+import org.bascule.l7.spec.StringMatch;
+import org.bascule.l7.spec.TextSample;
 import org.junit.jupiter.api.Test;
 
 /** From the parsed haproxy.cfg to the L7 tier's spec, with a warning for everything the tier does not do yet. */
@@ -105,6 +110,26 @@ class HaproxyMappingTest {
                 // option httpchk and http-check expect status are run by the L7 tier's HTTP check now
                 .noneSatisfy(n -> assertThat(n).contains("all-keywords.cfg:59:"))
                 .noneSatisfy(n -> assertThat(n).contains("all-keywords.cfg:60:"));
+    }
+
+    @Test
+    void aclsOnTheRequestsOtherSamplesMapWithoutNotes() {
+        L7Plan plan = plan(RESOURCES.resolve("reference").resolve("valid").resolve("request-samples.cfg"), Map.of());
+        assertThat(plan.notes()).extracting(Diagnostic::format).isEmpty();
+        FrontendSpec f = plan.spec().orElseThrow().frontends().getFirst();
+        assertThat(f.acls()).extracting(org.bascule.l7.spec.AclSpec::test).containsExactly(
+                new Condition.Text(new TextSample.UrlParam("lang"), new StringMatch(MatchMethod.EXACT, List.of("fr", "de"), false)),
+                new Condition.Text(new TextSample.Cookie("group"), new StringMatch(MatchMethod.EXACT, List.of("beta"), false)),
+                new Condition.Text(new TextSample.BodyParam("user"), new StringMatch(MatchMethod.EXACT, List.of("alice"), false)),
+                new Condition.Text(TextSample.Plain.BODY, new StringMatch(MatchMethod.SUB, List.of("password"), false)));
+        assertThat(f.requestRules().getFirst().when()).isEqualTo(new Condition.Any(List.of(
+                // "gt N" is the range N+1 and up, as the parser reads it
+                new Condition.Number(new NumberSample.HeaderCount("host"), IntOp.GE, 2),
+                new Condition.Number(NumberSample.Plain.BODY_SIZE, IntOp.GE, 1048577),
+                new Condition.Number(NumberSample.Plain.BODY_LENGTH, IntOp.GE, 16384))));
+        assertThat(f.useBackends().get(2).when()).isEqualTo(new Condition.All(List.of(new Condition.Flag(FlagSample.TLS),
+                new Condition.Text(TextSample.Plain.SNI, new StringMatch(MatchMethod.EXACT, List.of("a.example.org"), true)),
+                new Condition.Flag(FlagSample.TLS_HAS_SNI), new Condition.Flag(FlagSample.FIRST_REQUEST))));
     }
 
     @Test

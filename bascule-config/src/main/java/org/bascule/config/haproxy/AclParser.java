@@ -110,7 +110,8 @@ final class AclParser {
             return Optional.empty();
         }
         Fetch fetch = new Fetch(r.base(), raw.args(), raw.converters());
-        MatchMethod method = r.method().orElse(FetchTable.defaultMethod(r.spec().type()));
+        // null: the fetch has no ACL keyword of its own and -m must say how to match (finish checks).
+        MatchMethod method = r.method().orElse(FetchTable.methodRequired(r.base()) ? null : FetchTable.defaultMethod(r.spec().type()));
         boolean ignoreCase = false;
         List<String> files = new ArrayList<>();
         int i = 1;
@@ -157,6 +158,11 @@ final class AclParser {
 
     private Optional<AclExpression> finish(Fetch fetch, MatchMethod method, boolean ignoreCase, List<String> files, List<Word> words, int from,
                                            Word fetchWord) {
+        if (method == null) {
+            // HAProxy 2.6 refuses it too ("matching method must be specified first").
+            problems.error(fetchWord, "no match method for '" + fetch.name() + "'", "-m str|sub|beg|end|reg|found|len … before the patterns");
+            return Optional.empty();
+        }
         List<Word> patternWords = words.subList(from, words.size());
         List<AclPattern> patterns = new ArrayList<>();
         switch (method) {

@@ -42,6 +42,8 @@ final class FetchTable {
             "http_fail_cnt", "conn_rate", "conn_cnt", "conn_cur", "sess_rate", "sess_cnt", "bytes_in_rate", "bytes_out_rate", "kbytes_in",
             "kbytes_out", "gpc0", "gpc0_rate", "gpc1", "gpc1_rate", "gpt0", "get_gpc0", "get_gpc1", "get_gpt0", "inc_gpc0", "inc_gpc1",
             "clr_gpc0", "clr_gpc1", "trackers", "tracked");
+    /** Fetches HAProxy declares no ACL keyword for: an ACL on them needs {@code -m} (HAProxy 2.6 refuses the line otherwise). */
+    private static final Set<String> METHOD_REQUIRED = Set.of("req.body", "req.body_param", "req.hdrs", "res.body", "var");
     private static final Pattern SC_N = Pattern.compile("sc([0-2])_([a-z0-9_]+)");
 
     static {
@@ -53,9 +55,9 @@ final class FetchTable {
             FETCHES.put(s, new Spec(Type.INT, 1, 1, false));
         }
         FETCHES.put("srv_is_up", new Spec(Type.BOOL, 1, 1, false));
-        for (String s : new String[] {"dst_port", "src_port", "dst_conn", "status", "req.len", "req_len", "url_port", "req.body_size",
+        for (String s : new String[] {"dst_port", "src_port", "dst_conn", "status", "req.len", "req_len", "url_port", "req.body_size", "req.body_len",
                 "req.ssl_ver", "req_ssl_ver", "req.ssl_hello_type", "ssl_c_verify", "base32", "url32", "so_id", "fe_id", "be_id", "srv_id",
-                "txn.status", "res.len"}) {
+                "res.len"}) {
             FETCHES.put(s, new Spec(Type.INT, 0, 0, false));
         }
         for (String s : new String[] {"hdr_cnt", "req.hdr_cnt", "res.hdr_cnt", "shdr_cnt", "cook_cnt", "req.cook_cnt", "rand"}) {
@@ -82,11 +84,12 @@ final class FetchTable {
                 "srv_name", "hostname", "unique-id", "req.body", "res.body", "req.hdrs", "http_first_req_str", "nbproc"}) {
             FETCHES.put(s, new Spec(Type.STR, 0, 0, false));
         }
-        for (String s : new String[] {"hdr", "req.hdr", "res.hdr", "shdr", "req.fhdr", "fhdr", "res.fhdr", "url_param", "urlp",
-                "req.body_param", "ssl_c_s_dn", "ssl_c_i_dn", "ssl_f_s_dn", "ssl_f_i_dn"}) {
+        for (String s : new String[] {"hdr", "req.hdr", "res.hdr", "shdr", "req.fhdr", "res.fhdr", "url_param", "urlp",
+                "ssl_c_s_dn", "ssl_c_i_dn", "ssl_f_s_dn", "ssl_f_i_dn"}) {
             FETCHES.put(s, new Spec(Type.STR, 0, 2, false));
         }
-        for (String s : new String[] {"cook", "req.cook", "res.cook", "scook", "uuid", "lower"}) {
+        // req.body_param's second argument (",i") came with HAProxy 2.8; 2.6 refuses it.
+        for (String s : new String[] {"cook", "req.cook", "res.cook", "scook", "uuid", "lower", "req.body_param"}) {
             FETCHES.put(s, new Spec(Type.STR, 0, 1, false));
         }
         for (String s : new String[] {"env", "str", "capture.req.hdr", "capture.res.hdr", "http_auth_group"}) {
@@ -99,6 +102,11 @@ final class FetchTable {
     }
 
     private FetchTable() {
+    }
+
+    /** True when an ACL on {@code base} must name its match method ({@code -m}). */
+    static boolean methodRequired(String base) {
+        return METHOD_REQUIRED.contains(base);
     }
 
     /** Every name a user may write, for "did you mean". */

@@ -56,6 +56,37 @@ public sealed interface Condition {
         }
     }
 
+    /** {@code dst <net>…}: the address the client connected to (the one a PROXY header named, under {@code accept-proxy}). */
+    record Destination(List<IpRange> networks) implements Condition {
+        public Destination {
+            networks = List.copyOf(networks);
+            Require.that(!networks.isEmpty(), "dst", networks, "at least one address or network");
+        }
+    }
+
+    /** A string sample ({@code url}, {@code query}, {@code req.cook(name)}, {@code req.body} …) matched as {@code path} is. */
+    record Text(TextSample sample, StringMatch match) implements Condition {
+        public Text {
+            Require.nonNull(sample, "sample");
+            Require.nonNull(match, "match");
+        }
+    }
+
+    /** An integer sample ({@code dst_port}, {@code hdr_cnt(name)}, {@code req.body_size} …) compared with a value. */
+    record Number(NumberSample sample, IntOp op, long value) implements Condition {
+        public Number {
+            Require.nonNull(sample, "sample");
+            Require.nonNull(op, "operator");
+        }
+    }
+
+    /** A boolean sample on its own ({@code ssl_fc}, {@code ssl_fc_has_sni}, {@code http_first_req}). */
+    record Flag(FlagSample sample) implements Condition {
+        public Flag {
+            Require.nonNull(sample, "sample");
+        }
+    }
+
     /** {@code nbsrv(<backend>) <op> <n>}: the number of usable servers of a backend, e.g. {@code nbsrv(web) lt 1}. */
     record UsableServers(String backend, IntOp op, long value) implements Condition {
         public UsableServers {

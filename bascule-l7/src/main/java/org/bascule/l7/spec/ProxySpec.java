@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A whole L7 configuration: one haproxy.cfg. Validated across sections: every backend named by a
- * frontend ({@code default_backend}, {@code use_backend}, {@code nbsrv()}) exists and has the
+ * frontend ({@code default_backend}, {@code use_backend}, {@code nbsrv()}, {@code be_conn()}) exists and has the
  * frontend's mode; names are unique per kind, as in HAProxy.
  */
 public record ProxySpec(GlobalSpec global, List<FrontendSpec> frontends, List<BackendSpec> backends) {
@@ -25,10 +25,10 @@ public record ProxySpec(GlobalSpec global, List<FrontendSpec> frontends, List<Ba
             Require.that(fronts.put(f.name(), f) == null, "frontend", f.name(), "a name used once");
             f.defaultBackend().ifPresent(b -> sameMode(f, byName.get(b), b, "default_backend"));
             f.useBackends().forEach(r -> sameMode(f, byName.get(r.backend()), r.backend(), "use_backend"));
-            f.acls().forEach(a -> nbsrv(a.test(), byName));
-            f.monitor().ifPresent(m -> m.failWhen().forEach(c -> nbsrv(c, byName)));
-            f.useBackends().forEach(r -> nbsrv(r.when(), byName));
-            f.requestRules().forEach(r -> nbsrv(r.when(), byName));
+            f.acls().forEach(a -> backendsNamed(a.test(), byName));
+            f.monitor().ifPresent(m -> m.failWhen().forEach(c -> backendsNamed(c, byName)));
+            f.useBackends().forEach(r -> backendsNamed(r.when(), byName));
+            f.requestRules().forEach(r -> backendsNamed(r.when(), byName));
         }
     }
 
@@ -38,12 +38,14 @@ public record ProxySpec(GlobalSpec global, List<FrontendSpec> frontends, List<Ba
                 "mode " + b.mode().name().toLowerCase(java.util.Locale.ROOT), "mode " + f.mode().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static void nbsrv(Condition c, Map<String, BackendSpec> backends) {
+    private static void backendsNamed(Condition c, Map<String, BackendSpec> backends) {
         switch (c) {
             case Condition.UsableServers u -> Require.that(backends.containsKey(u.backend()), "nbsrv", u.backend(), "a declared backend");
-            case Condition.All all -> all.terms().forEach(t -> nbsrv(t, backends));
-            case Condition.Any any -> any.terms().forEach(t -> nbsrv(t, backends));
-            case Condition.Not not -> nbsrv(not.term(), backends);
+            case Condition.Number(NumberSample.BackendConnections be, IntOp op, long v) ->
+                    Require.that(backends.containsKey(be.backend()), "be_conn", be.backend(), "a declared backend");
+            case Condition.All all -> all.terms().forEach(t -> backendsNamed(t, backends));
+            case Condition.Any any -> any.terms().forEach(t -> backendsNamed(t, backends));
+            case Condition.Not not -> backendsNamed(not.term(), backends);
             default -> { }
         }
     }
