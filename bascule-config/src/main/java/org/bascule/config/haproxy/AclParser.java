@@ -160,7 +160,7 @@ final class AclParser {
                                            Word fetchWord) {
         if (method == null) {
             // HAProxy 2.6 refuses it too ("matching method must be specified first").
-            problems.error(fetchWord, "no match method for '" + fetch.name() + "'", "-m str|sub|beg|end|reg|found|len … before the patterns");
+            problems.error(fetchWord, "no match method for the sample fetch", "-m str|sub|beg|end|reg|found|len … before the patterns");
             return Optional.empty();
         }
         List<Word> patternWords = words.subList(from, words.size());
