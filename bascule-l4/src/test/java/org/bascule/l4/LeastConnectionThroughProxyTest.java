@@ -64,9 +64,7 @@ class LeastConnectionThroughProxyTest {
             System.out.printf("lc, slow 200 ms vs fast 5 ms: slow %d, fast %d%n", count(shares, "slow"), count(shares, "fast"));
             assertThat(failed.get()).isZero();
             assertThat(count(shares, "slow") + count(shares, "fast")).isEqualTo(CLIENTS * REQUESTS_EACH);
-            // rr splits 1:1 (below); lc's lead is what shows it compensating: 3.4x, 4.1x and 6.1x in three runs on an idle machine, but a
-            // loaded CI machine slows the fast server too: one run gave 149:51, so the bound is 2x.
-            assertThat(count(shares, "fast")).isGreaterThan(2 * count(shares, "slow"));
+            assertThat(count(shares, "fast")).isGreaterThan(3 * count(shares, "slow"));
         }
         try (var f = new L4Fixture();
                 var slow = new LineServer("slow", Duration.ofMillis(200), false);

@@ -29,6 +29,8 @@ final class RequestFacts {
     final boolean tls;
     final String path;
     final String query;
+    /** The target has a {@code ?}: {@code query} is a sample, possibly empty. */
+    private final boolean hasQuery;
     /** Requests per period of the tracked key, per counter sc0..sc2; -1 when not tracked. */
     final long[] trackedRate = {-1, -1, -1};
     /** The client's TCP connection (the parent of an HTTP/2 stream), where TLS left the server name. */
@@ -53,6 +55,7 @@ final class RequestFacts {
         }
         this.path = p;
         this.query = q < 0 ? "" : uri.substring(q + 1);
+        this.hasQuery = q >= 0;
     }
 
     /** The last value of a header, as HAProxy's {@code hdr()} without an occurrence. */
@@ -70,23 +73,26 @@ final class RequestFacts {
         return switch (sample) {
             case TextSample.Plain p -> switch (p) {
                 case URL -> List.of(request.uri());
-                case QUERY -> request.uri().indexOf('?') < 0 ? List.of() : List.of(query);
+                case QUERY -> hasQuery ? List.of(query) : List.of();
                 case BASE -> {
                     String host = request.headers().get(HttpHeaderNames.HOST);
                     yield List.of(host == null ? path : host + path);
                 }
-                case PATH_QUERY -> List.of(request.uri().indexOf('?') < 0 ? path : path + "?" + query);
+                case PATH_QUERY -> List.of(hasQuery ? path + "?" + query : path);
                 case VERSION -> List.of(request.protocolVersion().majorVersion() + "." + request.protocolVersion().minorVersion());
                 case SNI -> tls ? SniRecorder.requested(connection).map(List::of).orElse(List.of()) : List.of();
                 case BODY -> List.of(body(bufferSize));
             };
             case TextSample.Cookie c -> cookies(c.name());
-            case TextSample.UrlParam u -> request.uri().indexOf('?') < 0 ? List.of() : parameter(query, u.name(), true);
+            case TextSample.UrlParam u -> hasQuery ? parameter(query, u.name(), true) : List.of();
             case TextSample.BodyParam b -> parameter(body(bufferSize), b.name(), false);
         };
     }
 
-    /** An integer sample, or none ({@code req.body_size} of a chunked body). Frontend and backend loads are the caller's. */
+    /**
+     * An integer sample of the request, or none ({@code req.body_size} of a chunked body). The loads
+     * ({@code fe_conn}, {@code be_conn}) are the proxy's, not the request's: {@link ConditionEval} reads them.
+     */
     OptionalLong number(NumberSample sample, int bufferSize) {
         return switch (sample) {
             case NumberSample.Plain p -> switch (p) {
@@ -103,10 +109,10 @@ final class RequestFacts {
                         yield OptionalLong.empty();
                     }
                 }
-                case FRONTEND_CONNECTIONS -> OptionalLong.empty();
+                case FRONTEND_CONNECTIONS -> throw new IllegalArgumentException("fe_conn is not a sample of the request");
             };
             case NumberSample.HeaderCount h -> OptionalLong.of(headerCount(h.name()));
-            case NumberSample.BackendConnections b -> OptionalLong.empty();
+            case NumberSample.BackendConnections b -> throw new IllegalArgumentException("be_conn is not a sample of the request");
         };
     }
 
